@@ -1,0 +1,57 @@
+"""Input checks shared by every convlib function.
+
+Each check names the argument it rejects and shows the shape it got, in the style of
+PyTorch's own errors: ``Expected K to be a 2-D tensor, got 3-D tensor of shape [1, 3, 3]``.
+"""
+
+import torch
+
+
+def as_matrix(name, value):
+    """Return ``value`` as a non-empty 2-D floating-point tensor, or raise.
+
+    Integer tensors are accepted and converted to the default float dtype, so
+    ``torch.tensor([[0, 1], [2, 3]])`` works as a kernel.
+    """
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
+    if value.dtype == torch.bool or value.is_complex():
+        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
+    if value.dim() != 2:
+        raise ValueError(
+            f"Expected {name} to be a 2-D tensor, got {value.dim()}-D tensor "
+            f"of shape {list(value.shape)}"
+        )
+    if value.numel() == 0:
+        raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
+    if not value.is_floating_point():
+        value = value.to(torch.get_default_dtype())
+    return value
+
+
+def as_pair(name, value, minimum):
+    """Return ``value`` (an int or a pair of ints) as a tuple ``(rows, cols)``.
+
+    Raises ``TypeError`` for anything but ints and ``ValueError`` below ``minimum``.
+    """
+    pair = (value, value) if isinstance(value, int) else tuple(value) \
+        if isinstance(value, (tuple, list)) else None
+    if pair is None or len(pair) != 2 or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in pair
+    ):
+        raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}")
+    if min(pair) < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
+    return pair
+
+
+def check_kernel_fits(X, K, padding=(0, 0)):
+    """Raise ``ValueError`` if kernel ``K`` is larger than input ``X`` plus its padding."""
+    padded = (X.shape[0] + 2 * padding[0], X.shape[1] + 2 * padding[1])
+    for axis, label in enumerate(("height", "width")):
+        if K.shape[axis] > padded[axis]:
+            where = "" if padding == (0, 0) else f" (padded to {list(padded)})"
+            raise ValueError(
+                f"kernel K of shape {list(K.shape)} is larger than input X of shape "
+                f"{list(X.shape)}{where} in {label}"
+            )
