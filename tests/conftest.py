@@ -11,3 +11,8 @@ def _seed():
     import torch
 
     torch.manual_seed(0)
+
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")  # tests draw figures without a screen

@@ -1,0 +1,40 @@
+"""Sliding-window animations that play in a static web page (no kernel needed).
+
+``correlation_animation`` returns a matplotlib ``FuncAnimation`` with one frame per output
+cell; ``to_html`` renders it as self-contained JavaScript HTML (frames embedded as PNG).
+"""
+
+import matplotlib.pyplot as plt
+from matplotlib.animation import FuncAnimation
+
+from .checks import as_matrix, as_pair
+from .correlate import corr2d
+from .plotting import draw_step, figure_size
+
+
+def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96):
+    """Animate ``corr2d(X, K, padding, stride)`` window by window, one frame per output.
+
+    ``X``: (n_h, n_w), ``K``: (k_h, k_w). Returns a ``FuncAnimation`` (its figure is already
+    closed, so a notebook shows only the animation); its ``frame_count`` attribute is the
+    number of outputs.
+    """
+    X, K = as_matrix("X", X), as_matrix("K", K)
+    p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
+    out_h, out_w = corr2d(X, K, padding=p, stride=s).shape
+    fig, ax = plt.subplots(figsize=figure_size(X, K, p, s), dpi=dpi)
+
+    def frame(n):
+        ax.clear()
+        text = draw_step(ax, X, K, n // out_w, n % out_w, p, s, values)
+        ax.set_title(text if values else f"output ({n // out_w}, {n % out_w})", fontsize=10)
+
+    anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
+    anim.frame_count = out_h * out_w
+    plt.close(fig)
+    return anim
+
+
+def to_html(anim):
+    """The animation as JavaScript HTML with its controls, for ``IPython.display.HTML``."""
+    return anim.to_jshtml(default_mode="loop")

@@ -1,0 +1,78 @@
+"""Checkers for the auto-checked exercises: ``check(name, answer)`` prints ✅ or a ❌ hint.
+
+A checker never raises: whatever the reader passes (a wrong type, a function that crashes),
+the answer is a ``Feedback`` whose text is one readable line.
+"""
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer: ``ok`` and a one-line ``message``."""
+
+    ok: bool
+    message: str
+
+    def __repr__(self):
+        return ("✅ " if self.ok else "❌ ") + self.message
+
+
+def _shape_2d(answer, expected, hint):
+    if answer is None:
+        return Feedback(False, "Replace None with your answer, a pair (rows, columns).")
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        return Feedback(False, f"Give the shape as a pair (rows, columns), got {answer!r}.")
+    if tuple(answer) == expected:
+        return Feedback(True, f"Correct: {expected[0]}×{expected[1]}.")
+    return Feedback(False, f"{tuple(answer)} is not it. {hint}")
+
+
+def _number(answer, expected, hint):
+    if answer is None:
+        return Feedback(False, "Replace None with your answer, a whole number.")
+    if not isinstance(answer, int) or isinstance(answer, bool):
+        return Feedback(False, f"Give a whole number, got {answer!r}.")
+    if answer == expected:
+        return Feedback(True, f"Correct: {expected}.")
+    return Feedback(False, f"{answer} is not it. {hint}")
+
+
+def _batch_corr2d(fn):
+    if not callable(fn):
+        return Feedback(False, f"Pass your function itself (not its result), got {fn!r}.")
+    X, K = torch.randn(3, 5, 6), torch.randn(2, 3)
+    expected = F.conv2d(X[:, None], K[None, None])[:, 0]
+    got = fn(X, K)
+    if not isinstance(got, torch.Tensor):
+        return Feedback(False, f"Your function should return a tensor, got {type(got).__name__}.")
+    if tuple(got.shape) != tuple(expected.shape):
+        return Feedback(False, f"For X of shape [3, 5, 6] and K of shape [2, 3] the result "
+                               f"should have shape {list(expected.shape)}, got {list(got.shape)}.")
+    if not torch.allclose(got.float(), expected, atol=1e-4):
+        return Feedback(False, "The shape is right but the values differ from F.conv2d: "
+                               "is each image correlated with the same K?")
+    return Feedback(True, "Your batched corr2d agrees with F.conv2d on a batch of 3.")
+
+
+CHECKERS = {
+    "corr-shape": lambda a: _shape_2d(
+        a, (4, 5), "The output has n - k + 1 rows and columns, with n = (6, 8), k = (3, 4)."),
+    "receptive-field-3x3": lambda a: _number(
+        a, 7, "Walk back from one output: r = 1, then r_in = s * r_out + k - s per layer."),
+    "corr2d-batch": _batch_corr2d,
+}
+
+
+def check(name, answer):
+    """Check the reader's ``answer`` to the exercise called ``name``; returns a ``Feedback``."""
+    if name not in CHECKERS:
+        return Feedback(False, f"No exercise is called {name!r}; the names are "
+                               f"{', '.join(sorted(CHECKERS))}.")
+    try:
+        return CHECKERS[name](answer)
+    except Exception as error:  # the reader's code failed: say so, in one line
+        return Feedback(False, f"Running your answer raised {type(error).__name__}: {error}")

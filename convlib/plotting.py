@@ -1,0 +1,108 @@
+"""Figures of the sliding window: the input grid, the kernel, and the output cell they make.
+
+Everything is drawn on one set of axes in "cell" units: a matrix of shape (rows, cols) is a
+block of unit squares, row 0 at the top. The numbers come from ``convlib.corr2d``.
+"""
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn.functional as F
+from matplotlib.patches import Rectangle
+
+from .checks import as_matrix, as_pair
+from .correlate import corr2d
+
+INPUT, WINDOW, KERNEL, OUTPUT, CURRENT = "#dbe9f6", "#5b9bd5", "#f4d8b0", "#d5ecd4", "#4caf50"
+PADDING, UNREACHED = "#ffffff", "#f2b8b5"
+
+
+def draw_matrix(ax, M, x=0.0, y=0.0, faces=None, values=True, hidden=(), dashed=()):
+    """Draw matrix ``M`` (rows, cols) as unit cells whose top-left corner is at (x, y).
+
+    ``faces`` maps (i, j) to a fill colour (default ``INPUT``); cells in ``hidden`` get no
+    number, cells in ``dashed`` a dashed border (padding).
+    """
+    faces = faces or {}
+    rows, cols = M.shape
+    for i in range(rows):
+        for j in range(cols):
+            ax.add_patch(Rectangle(
+                (x + j, y - i - 1), 1, 1, facecolor=faces.get((i, j), INPUT),
+                edgecolor="0.3", linewidth=1, linestyle="--" if (i, j) in dashed else "-"))
+            if values and (i, j) not in hidden:
+                ax.text(x + j + 0.5, y - i - 0.5, f"{float(M[i, j]):g}", ha="center",
+                        va="center", fontsize=11, color="black")
+
+
+def window_sum_text(window, K, total):
+    """The sum of products written out: '0·0 + 1·1 + 3·2 + 4·3 = 19'."""
+    pairs = zip(window.flatten(), K.flatten(), strict=True)
+    terms = " + ".join(f"{float(a):g}·{float(b):g}" for a, b in pairs)
+    return f"{terms} = {float(total):g}"
+
+
+def unreached_cells(shape, kernel, stride):
+    """Cells of a (padded) input of ``shape`` that no window position covers."""
+    covered = torch.zeros(shape, dtype=torch.bool)
+    for r in range(0, shape[0] - kernel[0] + 1, stride[0]):
+        for c in range(0, shape[1] - kernel[1] + 1, stride[1]):
+            covered[r:r + kernel[0], c:c + kernel[1]] = True
+    return {(int(i), int(j)) for i, j in (~covered).nonzero()}
+
+
+def draw_step(ax, X, K, i, j, padding=0, stride=1, values=True, done=None):
+    """Draw ``X ⋆ K = Y`` with the window for output (i, j) shaded, on axes ``ax``.
+
+    ``X``: (n_h, n_w), ``K``: (k_h, k_w). Padding cells are dashed and white; cells no
+    window reaches are red. ``done``: how many outputs (row-major) to show filled in
+    (default: all up to and including (i, j)). Returns the sum text for output (i, j).
+    """
+    X, K = as_matrix("X", X), as_matrix("K", K)
+    p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
+    Y = corr2d(X, K, padding=p, stride=s)
+    Xp = F.pad(X, (p[1], p[1], p[0], p[0]))
+    rows, cols = Xp.shape
+    pad_cells = {(r, c) for r in range(rows) for c in range(cols)
+                 if not (p[0] <= r < rows - p[0] and p[1] <= c < cols - p[1])}
+    faces = {cell: PADDING for cell in pad_cells}
+    faces.update({cell: UNREACHED for cell in unreached_cells(Xp.shape, K.shape, s)})
+    r0, c0 = i * s[0], j * s[1]
+    for r in range(r0, r0 + K.shape[0]):
+        for c in range(c0, c0 + K.shape[1]):
+            faces[(r, c)] = WINDOW
+    draw_matrix(ax, Xp, 0, 0, faces, values, dashed=pad_cells)
+
+    x = cols + 1.2
+    ax.text(x - 0.6, -rows / 2, "⋆", ha="center", va="center", fontsize=18)
+    draw_matrix(ax, K, x, -(rows - K.shape[0]) / 2,
+                {(a, b): KERNEL for a in range(K.shape[0]) for b in range(K.shape[1])}, values)
+    x += K.shape[1] + 1.2
+    ax.text(x - 0.6, -rows / 2, "=", ha="center", va="center", fontsize=18)
+    n_done = i * Y.shape[1] + j + 1 if done is None else done
+    order = [(a, b) for a in range(Y.shape[0]) for b in range(Y.shape[1])]
+    hidden = set(order[n_done:])
+    draw_matrix(ax, Y, x, -(rows - Y.shape[0]) / 2, {(i, j): CURRENT} | {c: OUTPUT for c in
+                order if c != (i, j)}, values, hidden)
+    ax.set_xlim(-0.2, x + Y.shape[1] + 0.2)
+    ax.set_ylim(-rows - 0.2, 0.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    window = Xp[r0:r0 + K.shape[0], c0:c0 + K.shape[1]]
+    return window_sum_text(window, K, Y[i, j])
+
+
+def correlation_figure(X, K, i=0, j=0, padding=0, stride=1, values=True):
+    """A figure of one step of the correlation: window (i, j) of X, the kernel, output (i, j)."""
+    fig, ax = plt.subplots(figsize=figure_size(X, K, padding, stride))
+    text = draw_step(ax, X, K, i, j, padding, stride, values)
+    if values:
+        ax.set_title(text, fontsize=11)
+    return fig
+
+
+def figure_size(X, K, padding=0, stride=1, cell=0.42):
+    """Figure size (inches) that fits the ``X ⋆ K = Y`` drawing at ``cell`` inches per cell."""
+    p = as_pair("padding", padding, minimum=0)
+    rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
+    out_w = corr2d(X, K, padding=p, stride=stride).shape[1]
+    return (cell * (cols + K.shape[1] + out_w + 2.8), cell * rows + 0.6)

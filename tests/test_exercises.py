@@ -1,0 +1,41 @@
+import pytest
+import torch
+import torch.nn.functional as F
+
+from convlib import check
+
+
+@pytest.mark.parametrize("name, right, wrongs", [
+    ("corr-shape", (4, 5), [None, (5, 4), "4x5", (4, 5, 1), 20]),
+    ("receptive-field-3x3", 7, [None, 9, 7.0, "7", True]),
+])
+def test_answers_are_judged(name, right, wrongs):
+    assert check(name, right).ok
+    assert repr(check(name, right)).startswith("✅")
+    for wrong in wrongs:
+        verdict = check(name, wrong)
+        assert not verdict.ok and repr(verdict).startswith("❌"), wrong
+
+
+def test_batch_corr2d_checker():
+    assert check("corr2d-batch", lambda X, K: F.conv2d(X[:, None], K[None, None])[:, 0]).ok
+    # a plausible mistake: correlating with the flipped kernel
+    def flipped_kernel(X, K):
+        return F.conv2d(X[:, None], K.flip(0, 1)[None, None])[:, 0]
+    flipped = check("corr2d-batch", flipped_kernel)
+    assert not flipped.ok and "values differ" in flipped.message
+    assert "shape" in check("corr2d-batch", lambda X, K: X).message
+    assert "tensor" in check("corr2d-batch", lambda X, K: None).message
+    assert "function itself" in check("corr2d-batch", torch.zeros(2)).message
+
+
+def test_a_crashing_answer_is_a_message_not_a_traceback():
+    def broken(X, K):
+        raise RuntimeError("boom")
+    verdict = check("corr2d-batch", broken)
+    assert not verdict.ok and "RuntimeError: boom" in verdict.message
+
+
+def test_unknown_exercise_lists_the_names():
+    verdict = check("no-such-exercise", 1)
+    assert not verdict.ok and "corr-shape" in verdict.message

@@ -1,0 +1,46 @@
+import matplotlib.pyplot as plt
+import pytest
+import torch
+
+from convlib.animation import correlation_animation, to_html
+from convlib.plotting import correlation_figure, unreached_cells, window_sum_text
+
+X = torch.arange(9.0).reshape(3, 3)
+K = torch.tensor([[0.0, 1.0], [2.0, 3.0]])
+
+
+def test_window_sum_text_is_the_worked_example():
+    assert window_sum_text(X[:2, :2], K, 19) == "0·0 + 1·1 + 3·2 + 4·3 = 19"
+
+
+def test_figure_titles_the_step_it_draws():
+    fig = correlation_figure(X, K, 1, 1)
+    assert fig.axes[0].get_title() == "4·0 + 5·1 + 7·2 + 8·3 = 43"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("shape, k, s, expected", [
+    ((5, 5), (3, 3), (1, 1), set()),
+    ((8, 8), (3, 3), (2, 2), {(7, j) for j in range(8)} | {(i, 7) for i in range(8)}),
+    ((5, 5), (3, 3), (2, 2), set()),
+])
+def test_unreached_cells(shape, k, s, expected):
+    assert unreached_cells(shape, k, s) == expected
+
+
+@pytest.mark.parametrize("padding, stride, frames", [(0, 1, 4), (1, 1, 16), (1, 2, 4)])
+def test_animation_has_one_frame_per_output(padding, stride, frames):
+    anim = correlation_animation(X, K, padding=padding, stride=stride)
+    html = to_html(anim)
+    assert anim.frame_count == frames
+    assert html.count("data:image/png;base64") == frames
+
+
+def test_animation_renders_to_html_with_controls():
+    html = to_html(correlation_animation(X, K))
+    assert "<img" in html and "_anim_slider" in html
+
+
+def test_figure_rejects_bad_input():
+    with pytest.raises(ValueError, match="K"):
+        correlation_figure(X, torch.ones(4, 4))
