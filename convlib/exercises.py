@@ -58,12 +58,64 @@ def _batch_corr2d(fn):
     return Feedback(True, "Your batched corr2d agrees with F.conv2d on a batch of 3.")
 
 
+def _kernel(answer):
+    """The reader's kernel as a float tensor, or a Feedback saying why it is not one."""
+    if answer is None:
+        return Feedback(False, "Replace None with your kernel, a 2-D tensor.")
+    if not isinstance(answer, torch.Tensor) or answer.dim() != 2:
+        return Feedback(False, f"Give the kernel as a 2-D tensor, got {answer!r}.")
+    return answer.float()
+
+
+def _diagonal_kernel(answer):
+    K = _kernel(answer)
+    if isinstance(K, Feedback):
+        return K
+    size = max(K.shape) + 4
+    vertical = torch.zeros(size, size)
+    vertical[:, size // 2:] = 1
+    diagonal = torch.tril(torch.ones(size, size))
+    flat = torch.ones(size, size)
+
+    def response(X):
+        return F.conv2d(X[None, None], K[None, None])[0, 0].abs().max().item()
+
+    if response(flat) > 1e-5:
+        return Feedback(False, "It responds to a flat image: make the kernel's entries sum to 0.")
+    if response(vertical) > 1e-5 or response(vertical.T) > 1e-5:
+        return Feedback(False, "It still responds to vertical or horizontal edges: make every "
+                               "row and every column of the kernel sum to 0.")
+    if response(diagonal) < 1e-5:
+        return Feedback(False, "It is blind to the diagonal edge too: it must not be all zeros.")
+    return Feedback(True, "It fires on the diagonal edge and ignores vertical and horizontal "
+                          "ones.")
+
+
+def _second_difference(answer):
+    K = _kernel(answer)
+    if isinstance(K, Feedback):
+        return K
+    if K.shape[0] != 1:
+        return Feedback(False, f"Use a single row (shape [1, k]), got shape {list(K.shape)}.")
+    j = torch.arange(10.0)
+    for name, row, expected in [("j", j, 0.0), ("j²", j**2, 2.0), ("1", torch.ones(10), 0.0)]:
+        if K.shape[1] > 10:
+            return Feedback(False, "Use a short kernel: three entries are enough.")
+        got = F.conv2d(row[None, None, None], K[None, None])[0, 0, 0]
+        if not torch.allclose(got, torch.full_like(got, expected), atol=1e-4):
+            return Feedback(False, f"On the row f(j) = {name} it should give {expected:g} "
+                                   f"everywhere, got {[round(v, 3) for v in got.tolist()[:4]]}...")
+    return Feedback(True, "It gives f(j) - 2 f(j+1) + f(j+2): 0 on lines, 2 on j².")
+
+
 CHECKERS = {
     "corr-shape": lambda a: _shape_2d(
         a, (4, 5), "The output has n - k + 1 rows and columns, with n = (6, 8), k = (3, 4)."),
     "receptive-field-3x3": lambda a: _number(
         a, 7, "Walk back from one output: r = 1, then r_in = s * r_out + k - s per layer."),
     "corr2d-batch": _batch_corr2d,
+    "diagonal-kernel": _diagonal_kernel,
+    "second-difference": _second_difference,
 }
 
 

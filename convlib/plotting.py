@@ -106,3 +106,43 @@ def figure_size(X, K, padding=0, stride=1, cell=0.42):
     rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
     out_w = corr2d(X, K, padding=p, stride=stride).shape[1]
     return (cell * (cols + K.shape[1] + out_w + 2.8), cell * rows + 0.6)
+
+
+def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
+    """Show matrix ``M`` (rows, cols) as coloured cells with their values written in.
+
+    Colours are symmetric around 0 (blue negative, red positive), so edges of either sign
+    stand out; returns the image artist.
+    """
+    M = as_matrix("M", M).detach()
+    limit = max(float(M.abs().max()), 1e-12)
+    image = ax.imshow(M.numpy(), cmap=cmap, vmin=-limit, vmax=limit)
+    if values:
+        for (i, j), v in zip(torch.cartesian_prod(torch.arange(M.shape[0]),
+                                                  torch.arange(M.shape[1])).tolist(),
+                             M.flatten().tolist(), strict=True):
+            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=9)
+    ax.set_xticks(range(M.shape[1]))
+    ax.set_yticks(range(M.shape[0]))
+    ax.set_title(title)
+    return image
+
+
+def image_grid(images, ncols=4, size=2.6, dpi=72):
+    """A figure with one labelled panel per image: ``images`` maps a title to an (h, w) tensor.
+
+    Each image is shown in gray through ``to_unit_range`` (0 is mid-gray for edge maps).
+    Photographs make heavy PNGs, so the figure is drawn at a modest ``dpi`` by default.
+    """
+    from .images import to_unit_range
+
+    nrows = -(-len(images) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
+                             squeeze=False, dpi=dpi)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, (title, image) in zip(axes.flat, images.items(), strict=False):
+        ax.imshow(to_unit_range(image).numpy(), cmap="gray", vmin=0, vmax=1)
+        ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    return fig

@@ -44,3 +44,22 @@ def test_animation_renders_to_html_with_controls():
 def test_figure_rejects_bad_input():
     with pytest.raises(ValueError, match="K"):
         correlation_figure(X, torch.ones(4, 4))
+
+
+def test_heatmap_writes_the_values():
+    from convlib.plotting import heatmap
+
+    fig, ax = plt.subplots()
+    heatmap(ax, torch.tensor([[1.0, -1.0]]), "t")
+    assert [t.get_text() for t in ax.texts] == ["1", "-1"] and ax.get_title() == "t"
+    plt.close(fig)
+
+
+def test_image_grid_has_a_titled_panel_per_image():
+    from convlib.plotting import image_grid
+
+    fig = image_grid({"a": torch.rand(4, 4), "b": -torch.rand(4, 4), "c": torch.rand(3, 5)},
+                     ncols=2)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == ["a", "b", "c", ""]
+    plt.close(fig)

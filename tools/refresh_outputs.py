@@ -9,13 +9,41 @@ HTML book shows each widget as it was, no timing metadata. A cell that raises st
 refresh and leaves the notebook file untouched.
 """
 
+import json
 import pathlib
+import re
 import sys
 
 import nbformat
 from nbclient import NotebookClient
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def prune_widget_state(nb):
+    """Keep only the widget models a displayed widget needs.
+
+    nbclient stores every widget the kernel ever created, including ones that were closed or
+    never shown; the page needs only the models reachable from a displayed view.
+    """
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return
+    todo = [out["data"][WIDGET_VIEW]["model_id"]
+            for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.outputs if WIDGET_VIEW in out.get("data", {})]
+    keep = set()
+    while todo:
+        model_id = todo.pop()
+        if model_id in keep or model_id not in state:
+            continue
+        keep.add(model_id)
+        todo.extend(re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(state[model_id])))
+    nb.metadata["widgets"][WIDGET_STATE]["state"] = {k: v for k, v in state.items() if k in keep}
 
 
 def refresh(path):
@@ -31,6 +59,7 @@ def refresh(path):
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    prune_widget_state(nb)
     nbformat.write(nb, path)
 
 

@@ -1,0 +1,84 @@
+"""Images to correlate: the 6×8 stripes toy, a real photograph, and named kernels.
+
+Every image is a 2-D float tensor (height, width); photographs have values in [0, 1].
+"""
+
+import io
+
+import matplotlib.cbook
+import matplotlib.image
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from .checks import as_matrix
+
+KERNELS = {
+    "identity": [[0, 0, 0], [0, 1, 0], [0, 0, 0]],
+    "box blur": [[1 / 9] * 3] * 3,
+    "gaussian": [[1 / 16, 2 / 16, 1 / 16], [2 / 16, 4 / 16, 2 / 16], [1 / 16, 2 / 16, 1 / 16]],
+    "sharpen": [[0, -1, 0], [-1, 5, -1], [0, -1, 0]],
+    "sobel x": [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
+    "sobel y": [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
+    "laplacian": [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
+    "emboss": [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]],
+}
+"""The named 3×3 kernels (for correlation) of the kernel editor and the preset gallery."""
+
+
+def kernel(name):
+    """The named 3×3 kernel as a float tensor of shape (3, 3); see ``KERNELS`` for the names."""
+    if name not in KERNELS:
+        raise ValueError(f"unknown kernel name {name!r}; valid names are "
+                         f"{', '.join(repr(n) for n in KERNELS)}")
+    return torch.tensor(KERNELS[name], dtype=torch.float32)
+
+
+def stripes(height=6, width=8, dark=(2, 6)):
+    """The toy image: ones of shape (height, width) with columns dark[0] .. dark[1]-1 set to 0."""
+    X = torch.ones((height, width))
+    X[:, dark[0]:dark[1]] = 0
+    return X
+
+
+def load_photo(size=None):
+    """Grace Hopper's portrait, shipped with matplotlib, as grayscale in [0, 1].
+
+    The 600×512 colour photo is converted to luma (0.299 R + 0.587 G + 0.114 B) and cropped
+    to its central 512×512 square. ``size`` (an int) resizes it to (size, size) with
+    area averaging. Returns a float32 tensor of shape (512, 512) or (size, size).
+    Nothing is downloaded: the file is part of matplotlib's installed sample data.
+    """
+    path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    rgb = torch.from_numpy(matplotlib.image.imread(path).astype(np.float32) / 255.0)
+    gray = rgb @ torch.tensor([0.299, 0.587, 0.114])
+    top = (gray.shape[0] - gray.shape[1]) // 2
+    gray = gray[top:top + gray.shape[1]]
+    if size is not None:
+        if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 512:
+            raise ValueError(f"size must be an int from 1 to 512, got {size!r}")
+        gray = F.interpolate(gray[None, None], size=(size, size), mode="area")[0, 0]
+    return gray.contiguous()
+
+
+def to_unit_range(Y):
+    """Map a filter's output (h, w) to [0, 1] for display.
+
+    Outputs with negative values (edges) are scaled so that 0 is mid-gray and the 99th
+    percentile of the magnitudes reaches black or white (the few strongest edges saturate,
+    so the many weaker ones stay visible); non-negative outputs (blurs) are clipped to [0, 1].
+    """
+    Y = as_matrix("Y", Y).detach()
+    if Y.min() < 0:
+        scale = torch.quantile(Y.abs().flatten(), 0.99).clamp_min(1e-12)
+        return (0.5 + 0.5 * Y / scale).clamp(0, 1)
+    return Y.clamp(0, 1)
+
+
+def png_bytes(Y):
+    """The image (h, w), mapped by ``to_unit_range``, encoded as 8-bit grayscale PNG bytes."""
+    pixels = (to_unit_range(Y) * 255).round().to(torch.uint8).numpy()
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="png")
+    return buffer.getvalue()

@@ -1,0 +1,113 @@
+"""Interactive widgets. They hold no maths: they parse what the reader types and call convlib.
+
+Each widget object shows itself in a notebook (``_repr_mimebundle_``) with a short, stable
+text form, so a notebook's stored output is the same on every run.
+"""
+
+import html
+import math
+
+import ipywidgets as widgets
+import torch
+
+from .correlate import corr2d
+from .images import KERNELS, kernel, png_bytes
+
+
+def parse_number(text):
+    """``float(text)`` for a finite number, else ``None``. The text is parsed, never evaluated."""
+    try:
+        value = float(text.strip())
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_kernel(texts):
+    """Parse a grid of strings into a kernel: returns ``(tensor, "")`` or ``(None, message)``.
+
+    The message names every field that is not a finite number, by row and column (from 1).
+    """
+    values, bad = [], []
+    for i, row in enumerate(texts):
+        values.append([])
+        for j, text in enumerate(row):
+            value = parse_number(text)
+            values[-1].append(value)
+            if value is None:
+                bad.append(f"row {i + 1}, column {j + 1} ({text!r})")
+    if bad:
+        return None, "Not a number: " + "; ".join(bad) + ". Type a number such as -1 or 0.25."
+    return torch.tensor(values, dtype=torch.float32), ""
+
+
+class KernelEditor:
+    """A 3×3 kernel editor: number fields, a preset menu, and the filtered image.
+
+    ``image`` is an (h, w) tensor. Editing a field or picking a preset calls ``update``,
+    which correlates the image with the kernel (``convlib.corr2d``, padding 1 so the size
+    is kept) and shows the result, or shows a message if a field is not a number. ``status``
+    is the message as plain text.
+    """
+
+    def __init__(self, image, preset="sobel x"):
+        self.image = image
+        self.fields = [[widgets.Text(layout=widgets.Layout(width="70px")) for _ in range(3)]
+                       for _ in range(3)]
+        self.preset = widgets.Dropdown(options=list(KERNELS), value=preset, description="Preset")
+        self.message = widgets.HTML()
+        self.output = widgets.Image(format="png", width=320, height=320)
+        self._loading = False
+        self.preset.observe(lambda change: self.load_preset(change["new"]), names="value")
+        for row in self.fields:
+            for field in row:
+                field.observe(lambda change: self.update(), names="value")
+        grid = widgets.VBox([widgets.HBox(row) for row in self.fields])
+        self.widget = widgets.HBox([widgets.VBox([self.preset, grid, self.message]),
+                                    self.output])
+        self.load_preset(preset)
+
+    def load_preset(self, name):
+        """Fill the fields with the named preset's numbers and update the image."""
+        self._loading = True
+        for row, values in zip(self.fields, kernel(name).tolist(), strict=True):
+            for field, value in zip(row, values, strict=True):
+                field.value = f"{value:.4g}"
+        self._loading = False
+        self.update()
+
+    def texts(self):
+        """The fields' current strings, as a 3×3 list."""
+        return [[field.value for field in row] for row in self.fields]
+
+    def update(self):
+        """Read the fields; show the filtered image, or a readable message. Never raises."""
+        if self._loading:
+            return
+        K, problem = parse_kernel(self.texts())
+        if K is None:
+            self.status = problem + " The image still shows the last valid kernel."
+            self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
+            return
+        self.kernel = K
+        self.output.value = png_bytes(corr2d(self.image, K, padding=1))
+        total = K.sum().item()
+        self.status = f"Kernel sum {total:.4g}: " + (
+            "brightness kept." if abs(total - 1) < 1e-6 else
+            "flat regions go to 0 (mid-gray)." if abs(total) < 1e-6 else "brightness scaled.")
+        self.message.value = html.escape(self.status)
+
+    def close(self):
+        """Close every widget of the editor (it disappears, and its state is not stored)."""
+        for child in [self.preset, self.message, self.output, self.widget,
+                      *(field for row in self.fields for field in row)]:
+            child.close()
+
+    def __repr__(self):
+        h, w = self.image.shape
+        return f"KernelEditor(preset={self.preset.value!r}, image {h}x{w})"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle

@@ -1,0 +1,68 @@
+import pytest
+import torch
+
+from convlib import corr2d
+from convlib.images import KERNELS, kernel, load_photo, png_bytes, stripes, to_unit_range
+
+
+def test_stripes_is_the_notes_toy_image():
+    X = stripes()
+    assert X.shape == (6, 8)
+    assert X[:, [0, 1, 6, 7]].eq(1).all() and X[:, 2:6].eq(0).all()
+
+
+def test_edge_map_of_the_toy_image():
+    Y = corr2d(stripes(), torch.tensor([[1.0, -1.0]]))
+    expected = torch.zeros(6, 7)
+    expected[:, 1], expected[:, 5] = 1, -1
+    assert torch.equal(Y, expected)
+    assert torch.equal(corr2d(stripes().T, torch.tensor([[1.0, -1.0]])), torch.zeros(8, 5))
+    rows = corr2d(stripes().T, torch.tensor([[1.0], [-1.0]]))
+    assert rows.shape == (7, 6) and rows[1].eq(1).all() and rows[5].eq(-1).all()
+
+
+def test_photo_is_grayscale_in_unit_range():
+    photo = load_photo()
+    assert photo.shape == (512, 512) and photo.dtype == torch.float32
+    assert 0 <= photo.min() < 0.05 and 0.95 < photo.max() <= 1
+    small = load_photo(size=64)
+    assert small.shape == (64, 64)
+    assert abs(small.mean() - photo.mean()) < 0.01  # area averaging keeps the mean
+
+
+@pytest.mark.parametrize("bad", [0, 513, 2.5, True, "64"])
+def test_photo_size_is_checked(bad):
+    with pytest.raises(ValueError, match="size"):
+        load_photo(size=bad)
+
+
+def test_presets():
+    assert len(KERNELS) == 8
+    for name in KERNELS:
+        assert kernel(name).shape == (3, 3)
+    assert torch.equal(kernel("sobel y"), kernel("sobel x").T)
+    assert kernel("gaussian").sum().item() == pytest.approx(1.0)
+    X = torch.rand(6, 6)
+    assert torch.equal(corr2d(X, kernel("identity")), X[1:-1, 1:-1])
+
+
+def test_unknown_preset_lists_the_valid_names():
+    with pytest.raises(ValueError) as info:
+        kernel("sobel z")
+    assert "'sobel z'" in str(info.value)
+    assert all(repr(name) in str(info.value) for name in KERNELS)
+
+
+def test_display_mapping():
+    edges = torch.tensor([[-2.0, 0.0, 1.0]])
+    assert torch.allclose(to_unit_range(edges), torch.tensor([[0.0, 0.5, 0.75]]), atol=0.01)
+    outlier = torch.cat([torch.linspace(-1, 1, 999), torch.tensor([100.0])])[None]
+    shown = to_unit_range(outlier)
+    assert shown[0, -1] == 1 and shown[0, 0] < 0.01  # one outlier does not wash out the rest
+    assert torch.equal(to_unit_range(torch.tensor([[0.5, 1.5]])), torch.tensor([[0.5, 1.0]]))
+    with pytest.raises(ValueError, match="Y"):
+        to_unit_range(torch.zeros(2, 2, 2))
+
+
+def test_png_bytes_is_a_png():
+    assert png_bytes(torch.rand(8, 8)).startswith(b"\x89PNG")

@@ -1,0 +1,26 @@
+"""The refresh tool keeps only the widget state that displayed widgets need."""
+
+import importlib.util
+
+import nbformat
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("refresh", ROOT / "tools" / "refresh_outputs.py")
+refresh = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(refresh)
+
+
+def test_prune_keeps_what_displayed_views_reach():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("w")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={refresh.WIDGET_VIEW: {"model_id": "aa"}, "text/plain": "w"})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {refresh.WIDGET_STATE: {"state": {
+        "aa": {"state": {"children": ["IPY_MODEL_bb"], "layout": "IPY_MODEL_cc"}},
+        "bb": {"state": {"layout": "IPY_MODEL_dd"}},
+        "cc": {"state": {}}, "dd": {"state": {}},
+        "ee": {"state": {"layout": "IPY_MODEL_ff"}}, "ff": {"state": {}},  # never shown
+    }}}
+    refresh.prune_widget_state(nb)
+    assert set(nb.metadata["widgets"][refresh.WIDGET_STATE]["state"]) == {"aa", "bb", "cc", "dd"}

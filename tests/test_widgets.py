@@ -1,0 +1,69 @@
+import pytest
+import torch
+
+from convlib import corr2d
+from convlib.images import kernel, load_photo, png_bytes
+from convlib.widgets import KernelEditor, parse_kernel, parse_number
+
+
+@pytest.fixture(scope="module")
+def photo():
+    return load_photo(size=32)
+
+
+@pytest.mark.parametrize("text, value", [("1", 1.0), (" -0.25 ", -0.25), ("1e-2", 0.01),
+                                         ("abc", None), ("", None), ("nan", None),
+                                         ("inf", None), ("1/9", None), ("2*3", None)])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_parse_kernel_names_every_bad_field():
+    K, message = parse_kernel([["1", "0"], ["x", "__import__('os')"]])
+    assert K is None
+    assert "row 2, column 1 ('x')" in message and "row 2, column 2" in message
+
+
+def test_parse_kernel_valid():
+    K, message = parse_kernel([["1", "-1"]])
+    assert torch.equal(K, torch.tensor([[1.0, -1.0]])) and message == ""
+
+
+def test_editor_shows_the_preset_result(photo):
+    editor = KernelEditor(photo, preset="gaussian")
+    assert editor.output.value == png_bytes(corr2d(photo, kernel("gaussian"), padding=1))
+    assert "brightness kept" in editor.message.value
+    assert repr(editor) == "KernelEditor(preset='gaussian', image 32x32)"
+
+
+def test_editing_a_field_updates_the_image(photo):
+    editor = KernelEditor(photo, preset="identity")
+    before = editor.output.value
+    editor.fields[1][1].value = "-1"
+    assert editor.output.value != before
+    assert editor.output.value == png_bytes(-photo)
+    assert "flat regions go to 0" not in editor.message.value
+
+
+def test_invalid_entry_shows_a_message_and_keeps_the_image(photo):
+    editor = KernelEditor(photo, preset="sobel x")
+    before = editor.output.value
+    editor.fields[0][0].value = "<b>oops</b>"   # no exception, no evaluation
+    assert editor.output.value == before
+    assert "Not a number: row 1, column 1 ('<b>oops</b>')" in editor.status
+    assert "&lt;b&gt;" in editor.message.value  # the text is escaped, not rendered as HTML
+    editor.fields[0][0].value = "-1"
+    assert "Not a number" not in editor.message.value
+
+
+def test_choosing_a_preset_fills_the_fields(photo):
+    editor = KernelEditor(photo)
+    editor.preset.value = "laplacian"
+    assert editor.texts() == [["0", "1", "0"], ["1", "-4", "1"], ["0", "1", "0"]]
+    assert torch.equal(editor.kernel, kernel("laplacian"))
+
+
+def test_the_notebook_sees_a_stable_text_form(photo):
+    bundle = KernelEditor(photo)._repr_mimebundle_()
+    assert bundle["text/plain"] == "KernelEditor(preset='sobel x', image 32x32)"
+    assert "application/vnd.jupyter.widget-view+json" in bundle
