@@ -108,6 +108,30 @@ def _second_difference(answer):
     return Feedback(True, "It gives f(j) - 2 f(j+1) + f(j+2): 0 on lines, 2 on j².")
 
 
+def _approx(answer, expected, hint, rel=0.02):
+    if answer is None:
+        return Feedback(False, "Replace None with your answer, a number.")
+    if not isinstance(answer, (int, float)) or isinstance(answer, bool):
+        return Feedback(False, f"Give a number, got {answer!r}.")
+    if abs(answer - expected) <= rel * abs(expected):
+        return Feedback(True, f"Correct: {expected:.4g}.")
+    return Feedback(False, f"{answer:.4g} is not it. {hint}")
+
+
+def _horizontal_kernel(answer):
+    K = _kernel(answer)
+    if isinstance(K, Feedback):
+        return K
+    if tuple(K.shape) != (2, 1):
+        return Feedback(False, f"A kernel that differences along the height has shape [2, 1], "
+                               f"got {list(K.shape)}.")
+    error = (K.detach() - torch.tensor([[1.0], [-1.0]])).abs().max().item()
+    if error > 0.01:
+        return Feedback(False, f"Not there yet: the largest error is {error:.3f}. Train for "
+                               "more steps (or check the sign of the target).")
+    return Feedback(True, "Learned [[1], [-1]] to within 0.01.")
+
+
 CHECKERS = {
     "corr-shape": lambda a: _shape_2d(
         a, (4, 5), "The output has n - k + 1 rows and columns, with n = (6, 8), k = (3, 4)."),
@@ -116,6 +140,11 @@ CHECKERS = {
     "corr2d-batch": _batch_corr2d,
     "diagonal-kernel": _diagonal_kernel,
     "second-difference": _second_difference,
+    "largest-stable-lr": lambda a: _approx(
+        a, 1 / 30, "Gradient descent is stable when lr < 2 / (largest Hessian eigenvalue)."),
+    "horizontal-kernel": _horizontal_kernel,
+    "mean-loss-factor": lambda a: _approx(
+        a, 42, "The mean divides the sum by the number of outputs: how many are in 6x7?", rel=0),
 }
 
 

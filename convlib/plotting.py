@@ -121,7 +121,7 @@ def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
         for (i, j), v in zip(torch.cartesian_prod(torch.arange(M.shape[0]),
                                                   torch.arange(M.shape[1])).tolist(),
                              M.flatten().tolist(), strict=True):
-            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=9)
+            ax.text(j, i, f"{v + 0.0:g}", ha="center", va="center", fontsize=9)  # no "-0"
     ax.set_xticks(range(M.shape[1]))
     ax.set_yticks(range(M.shape[0]))
     ax.set_title(title)
@@ -146,3 +146,27 @@ def image_grid(images, ncols=4, size=2.6, dpi=72):
         ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def plot_losses(runs, ax=None, title="", log=True):
+    """Plot loss curves: ``runs`` maps a label to a list of losses (or a ``FitResult``).
+
+    A run that diverged is drawn dashed and labelled so. Log scale by default, since losses
+    fall (or grow) geometrically. Returns the axes.
+    """
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.5, 3.6))
+    for label, run in runs.items():
+        losses = getattr(run, "losses", run)
+        diverged = getattr(run, "diverged", False)
+        ax.plot(range(1, len(losses) + 1), losses, linestyle="--" if diverged else "-",
+                marker="." if len(losses) < 60 else None,
+                label=f"{label} (diverged)" if diverged else label)
+    if log:
+        ax.set_yscale("log")
+    ax.set_xlabel("step")
+    ax.set_ylabel("loss")
+    ax.set_title(title)
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+    return ax

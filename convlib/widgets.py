@@ -111,3 +111,25 @@ class KernelEditor:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self)
         return bundle
+
+
+class TrainingProgress:
+    """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback."""
+
+    def __init__(self, steps, description="training"):
+        self.bar = widgets.IntProgress(value=0, min=0, max=steps, description=description)
+        self.label = widgets.Label(value=f"0/{steps} steps")
+        self.widget = widgets.HBox([self.bar, self.label])
+
+    def update(self, step, loss):
+        """Move the bar to ``step`` and show the current ``loss``."""
+        self.bar.value = step
+        self.label.value = f"step {step}/{self.bar.max}, loss {loss:.3g}"
+
+    def __repr__(self):
+        return f"TrainingProgress({self.bar.max} steps)"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle

@@ -39,3 +39,12 @@ def test_a_crashing_answer_is_a_message_not_a_traceback():
 def test_unknown_exercise_lists_the_names():
     verdict = check("no-such-exercise", 1)
     assert not verdict.ok and "corr-shape" in verdict.message
+
+
+def test_chapter_3_checkers():
+    assert check("largest-stable-lr", 1 / 30).ok and check("largest-stable-lr", 0.0333).ok
+    assert not check("largest-stable-lr", 0.016).ok
+    assert check("horizontal-kernel", torch.tensor([[1.0], [-1.0]])).ok
+    assert not check("horizontal-kernel", torch.tensor([[1.0, -1.0]])).ok
+    assert not check("horizontal-kernel", torch.tensor([[0.9], [-1.0]])).ok
+    assert check("mean-loss-factor", 42).ok and not check("mean-loss-factor", 41).ok

@@ -34,3 +34,14 @@ def test_gradients_reach_weight_and_bias():
 def test_bad_kernel_size(bad, error):
     with pytest.raises(error, match="kernel_size"):
         Conv2D(bad)
+
+
+def test_convolution_operation_flips_the_kernel():
+    from convlib import conv2d
+
+    layer = Conv2D((2, 3), operation="convolution")
+    X = torch.randn(5, 6)
+    assert torch.allclose(layer(X), conv2d(X, layer.weight) + layer.bias)
+    assert repr(layer) == "Conv2D(kernel_size=(2, 3), operation='convolution')"
+    with pytest.raises(ValueError, match="operation"):
+        Conv2D(2, operation="dilation")

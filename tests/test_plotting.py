@@ -50,8 +50,8 @@ def test_heatmap_writes_the_values():
     from convlib.plotting import heatmap
 
     fig, ax = plt.subplots()
-    heatmap(ax, torch.tensor([[1.0, -1.0]]), "t")
-    assert [t.get_text() for t in ax.texts] == ["1", "-1"] and ax.get_title() == "t"
+    heatmap(ax, torch.tensor([[1.0, -1.0, -0.0]]), "t")
+    assert [t.get_text() for t in ax.texts] == ["1", "-1", "0"] and ax.get_title() == "t"
     plt.close(fig)
 
 
