@@ -12,17 +12,18 @@ from .correlate import corr2d
 from .plotting import draw_step, figure_size
 
 
-def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96):
+def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,
+                          cell=0.42):
     """Animate ``corr2d(X, K, padding, stride)`` window by window, one frame per output.
 
     ``X``: (n_h, n_w), ``K``: (k_h, k_w). Returns a ``FuncAnimation`` (its figure is already
     closed, so a notebook shows only the animation); its ``frame_count`` attribute is the
-    number of outputs.
+    number of outputs. ``cell``: inches per grid cell (smaller cells, lighter pages).
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
     out_h, out_w = corr2d(X, K, padding=p, stride=s).shape
-    fig, ax = plt.subplots(figsize=figure_size(X, K, p, s), dpi=dpi)
+    fig, ax = plt.subplots(figsize=figure_size(X, K, p, s, cell), dpi=dpi)
 
     def frame(n):
         ax.clear()

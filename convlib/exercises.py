@@ -143,6 +143,12 @@ CHECKERS = {
     "largest-stable-lr": lambda a: _approx(
         a, 1 / 30, "Gradient descent is stable when lr < 2 / (largest Hessian eigenvalue)."),
     "horizontal-kernel": _horizontal_kernel,
+    "d2l-stride-case": lambda a: _shape_2d(
+        a, (2, 2), "Per dimension: floor((n - k + 2p + s) / s), with the width's own p_w and s_w."),
+    "same-padding-7": lambda a: _number(
+        a, 3, "Padding is per side here: 2p rows in total must make up for k - 1 = 6 lost rows."),
+    "dilated-span": lambda a: _number(
+        a, 9, "A dilated kernel spans d(k - 1) + 1 inputs."),
     "mean-loss-factor": lambda a: _approx(
         a, 42, "The mean divides the sum by the number of outputs: how many are in 6x7?", rel=0),
 }

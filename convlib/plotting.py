@@ -4,6 +4,8 @@ Everything is drawn on one set of axes in "cell" units: a matrix of shape (rows,
 block of unit squares, row 0 at the top. The numbers come from ``convlib.corr2d``.
 """
 
+import io
+
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
@@ -170,3 +172,40 @@ def plot_losses(runs, ax=None, title="", log=True):
     ax.grid(True, alpha=0.3)
     ax.legend()
     return ax
+
+
+def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
+    """Draw, along one dimension, the padded input and the taps each output position reads.
+
+    Top row: the n + 2p input cells (padding dashed, cells no window reaches red, padding or
+    not). Below it,
+    one row per output: its k taps as dark squares joined by a line.
+    """
+    from .shapes import window_positions
+
+    positions = window_positions(n, k, padding, stride, dilation)
+    width = n + 2 * padding
+    reached = {i for taps in positions for i in taps}
+    for i in range(width):
+        is_pad = i < padding or i >= n + padding
+        face = UNREACHED if i not in reached else PADDING if is_pad else INPUT
+        ax.add_patch(Rectangle((i, 0), 1, 1, facecolor=face, edgecolor="0.3",
+                               linestyle="--" if is_pad else "-"))
+    for row, taps in enumerate(positions, start=1):
+        y = -row * 0.8
+        ax.plot([taps[0] + 0.5, taps[-1] + 0.5], [y + 0.3, y + 0.3], color=WINDOW, lw=1)
+        for i in taps:
+            ax.add_patch(Rectangle((i + 0.2, y + 0.1), 0.6, 0.4, facecolor=WINDOW))
+        ax.text(-0.4, y + 0.3, f"out {row - 1}", ha="right", va="center", fontsize=8)
+    ax.set_xlim(-2.2, width + 0.2)
+    ax.set_ylim(-len(positions) * 0.8 - 0.2, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def figure_png(fig, dpi=80):
+    """Render figure ``fig`` to PNG bytes and close it (for image widgets)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()

@@ -8,10 +8,13 @@ import html
 import math
 
 import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import torch
 
 from .correlate import corr2d
 from .images import KERNELS, kernel, png_bytes
+from .plotting import draw_window_positions, figure_png
+from .shapes import explain_output_size
 
 
 def parse_number(text):
@@ -128,6 +131,66 @@ class TrainingProgress:
 
     def __repr__(self):
         return f"TrainingProgress({self.bar.max} steps)"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+class ShapeExplorer:
+    """Sliders for input size, kernel size, padding, stride and dilation (one dimension).
+
+    Shows the output size, the formula with the numbers filled in, and a drawing of every
+    window position; an impossible setting shows a message instead. ``status`` is the text.
+    """
+
+    LIMITS = {"n": (1, 12), "k": (1, 7), "padding": (0, 4), "stride": (1, 4), "dilation": (1, 3)}
+
+    def __init__(self, n=5, k=3, padding=1, stride=2, dilation=1):
+        start = {"n": n, "k": k, "padding": padding, "stride": stride, "dilation": dilation}
+        self.sliders = {name: widgets.IntSlider(value=start[name], min=lo, max=hi,
+                                                description=name, continuous_update=False)
+                        for name, (lo, hi) in self.LIMITS.items()}
+        self.message = widgets.HTML()
+        self.output = widgets.Image(format="png")
+        for slider in self.sliders.values():
+            slider.observe(lambda change: self.update(), names="value")
+        self.widget = widgets.HBox([widgets.VBox([*self.sliders.values(), self.message]),
+                                    self.output])
+        self.update()
+
+    def close(self):
+        """Close every widget of the explorer (it disappears, and its state is not stored)."""
+        for child in [*self.sliders.values(), self.message, self.output, self.widget]:
+            child.close()
+
+    def values(self):
+        """The current setting, as keyword arguments for ``output_size``."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def update(self):
+        """Recompute the output size and redraw; never raises."""
+        v = self.values()
+        try:
+            formula = explain_output_size(**v)
+        except ValueError as error:
+            self.status = f"Impossible setting: {error}."
+            self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
+            self.output.value = b""
+            return
+        out = formula.rsplit(" ", 1)[-1]
+        self.status = (f"input {v['n']}×{v['n']} → output {out}×{out}. "
+                       f"Output size = {formula}")
+        self.message.value = html.escape(self.status)
+        fig, ax = plt.subplots(figsize=(6, 3))
+        draw_window_positions(ax, **v)
+        self.output.value = figure_png(fig)
+
+    def __repr__(self):
+        v = self.values()
+        return (f"ShapeExplorer(n={v['n']}, k={v['k']}, padding={v['padding']}, "
+                f"stride={v['stride']}, dilation={v['dilation']})")
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)

@@ -67,3 +67,23 @@ def test_the_notebook_sees_a_stable_text_form(photo):
     bundle = KernelEditor(photo)._repr_mimebundle_()
     assert bundle["text/plain"] == "KernelEditor(preset='sobel x', image 32x32)"
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_shape_explorer_shows_shape_and_formula():
+    from convlib.widgets import ShapeExplorer
+
+    explorer = ShapeExplorer(n=8, k=3, padding=1, stride=2)
+    assert "output 4×4" in explorer.status and "⌊7 / 2⌋ + 1 = 4" in explorer.status
+    assert bytes(explorer.output.value).startswith(b"\x89PNG")
+    assert repr(explorer) == "ShapeExplorer(n=8, k=3, padding=1, stride=2, dilation=1)"
+
+
+def test_shape_explorer_impossible_setting_is_a_message():
+    from convlib.widgets import ShapeExplorer
+
+    explorer = ShapeExplorer(n=4, k=3, padding=0, stride=1)
+    explorer.sliders["k"].value = 7          # larger than the padded input: no exception
+    assert explorer.status.startswith("Impossible setting: kernel size 7 is larger")
+    assert bytes(explorer.output.value) == b""
+    explorer.sliders["padding"].value = 2    # 4 + 2*2 = 8 >= 7: possible again
+    assert "output 2×2" in explorer.status and explorer.output.value

@@ -1,0 +1,115 @@
+"""Output shapes of a correlation with padding, stride and dilation, and padding helpers.
+
+Conventions (PyTorch's): ``padding`` p is the number of zero rows (or columns) added on
+*each* side, so 2p in total; ``stride`` s is the step between window positions;
+``dilation`` d spaces the kernel's taps d apart, so a kernel of size k spans d(k - 1) + 1.
+Along one dimension of size n the output has
+
+    floor((n + 2p - d(k - 1) - 1) / s) + 1
+
+elements, which is floor((n - k + 2p + s) / s) for d = 1 and n - k + 1 for p = 0, s = 1.
+"""
+
+import torch.nn.functional as F
+
+from .checks import as_matrix, as_pair
+
+
+def _whole(name, value, minimum):
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if value < minimum:
+        rule = "positive" if minimum == 1 else "non-negative" if minimum == 0 else f">= {minimum}"
+        raise ValueError(f"{name} must be {rule}, got {value}")
+    return value
+
+
+def output_size(n, k, padding=0, stride=1, dilation=1):
+    """Output length along one dimension: ``floor((n + 2p - d(k - 1) - 1) / s) + 1``.
+
+    ``n``: input length, ``k``: kernel length, ``padding``: zeros per side, ``stride``,
+    ``dilation``. Raises ``ValueError`` for a non-positive n, k, stride or dilation, a negative
+    padding, or a (dilated) kernel longer than the padded input.
+    """
+    n, k = _whole("n", n, 1), _whole("kernel size", k, 1)
+    p, s = _whole("padding", padding, 0), _whole("stride", stride, 1)
+    d = _whole("dilation", dilation, 1)
+    span = d * (k - 1) + 1
+    if span > n + 2 * p:
+        dilated = f" (dilated to span {span})" if d > 1 else ""
+        raise ValueError(f"kernel size {k}{dilated} is larger than the padded input: "
+                         f"n + 2p = {n} + 2*{p} = {n + 2 * p}")
+    return (n + 2 * p - span) // s + 1
+
+
+def output_shape(input_shape, kernel_size, padding=0, stride=1, dilation=1):
+    """Output shape (out_h, out_w) of a 2-D correlation; each argument is an int or a pair.
+
+    ``input_shape``: (n_h, n_w); ``kernel_size``: (k_h, k_w) or int; ``padding``, ``stride``,
+    ``dilation``: int or (height, width). Errors name the dimension that fails.
+    """
+    n = as_pair("input_shape", input_shape, minimum=1)
+    k = as_pair("kernel_size", kernel_size, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
+    s = as_pair("stride", stride, minimum=1)
+    d = as_pair("dilation", dilation, minimum=1)
+    shape = []
+    for axis, name in enumerate(("height", "width")):
+        try:
+            shape.append(output_size(n[axis], k[axis], p[axis], s[axis], d[axis]))
+        except ValueError as error:
+            raise ValueError(f"in {name}: {error}") from None
+    return tuple(shape)
+
+
+def window_positions(n, k, padding=0, stride=1, dilation=1):
+    """The input indices each output reads, along one dimension, in padded coordinates.
+
+    Returns a list with one list per output position: the k indices (0 .. n + 2p - 1) of its
+    taps. Index i < p or i >= n + p is padding.
+    """
+    count = output_size(n, k, padding, stride, dilation)
+    return [[start * stride + tap * dilation for tap in range(k)] for start in range(count)]
+
+
+def same_padding(k):
+    """Padding (before, after) along one dimension that keeps the size for kernel size k.
+
+    k - 1 rows in total: ceil((k - 1) / 2) before, floor((k - 1) / 2) after, so odd kernels
+    get (k - 1) / 2 on each side and even kernels one more before than after.
+    """
+    k = _whole("kernel size", k, 1)
+    return ((k - 1) - (k - 1) // 2, (k - 1) // 2)
+
+
+def pad_same(X, kernel_size):
+    """Zero-pad image ``X`` (n_h, n_w) so that correlating it with a (k_h, k_w) kernel keeps
+    the shape (n_h, n_w); works for even kernels too (top/left get the extra row/column)."""
+    X = as_matrix("X", X)
+    k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
+    top, bottom = same_padding(k_h)
+    left, right = same_padding(k_w)
+    return F.pad(X, (left, right, top, bottom))
+
+
+def comp_conv2d(conv2d, X):
+    """Apply a PyTorch ``nn.Conv2d(1, 1, ...)`` to one image ``X`` (n_h, n_w), as d2l does.
+
+    Adds the batch and channel dimensions, (1, 1, n_h, n_w), and strips them from the result,
+    which has shape (out_h, out_w).
+    """
+    X = as_matrix("X", X)
+    Y = conv2d(X.reshape((1, 1) + tuple(X.shape)))
+    return Y.reshape(Y.shape[2:])
+
+
+def explain_output_size(n, k, padding=0, stride=1, dilation=1):
+    """The output-size formula with the numbers filled in, as one line of text.
+
+    For example ``floor((8 + 2*1 - 1*(3 - 1) - 1) / 2) + 1 = floor(7 / 2) + 1 = 4``.
+    Raises like ``output_size`` when the setting is impossible.
+    """
+    out = output_size(n, k, padding, stride, dilation)
+    top = n + 2 * padding - dilation * (k - 1) - 1
+    return (f"⌊({n} + 2·{padding} − {dilation}·({k} − 1) − 1) / {stride}⌋ + 1"
+            f" = ⌊{top} / {stride}⌋ + 1 = {out}")
