@@ -34,6 +34,8 @@ def as_pair(name, value, minimum):
 
     Raises ``TypeError`` for anything but ints and ``ValueError`` below ``minimum``.
     """
+    if type(value) is int and value >= minimum:  # the common case, checked cheaply
+        return (value, value)
     pair = (value, value) if isinstance(value, int) else tuple(value) \
         if isinstance(value, (tuple, list)) else None
     if pair is None or len(pair) != 2 or not all(

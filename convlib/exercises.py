@@ -149,6 +149,12 @@ CHECKERS = {
         a, 3, "Padding is per side here: 2p rows in total must make up for k - 1 = 6 lost rows."),
     "dilated-span": lambda a: _number(
         a, 9, "A dilated kernel spans d(k - 1) + 1 inputs."),
+    "flops-2048-31": lambda a: _approx(
+        a, 2 * 31 * 31 * 2018 * 2018, "2 · k_h · k_w · out_h · out_w, with out = n - k + 1.",
+        rel=0.01),
+    "im2col-gigabytes": lambda a: _approx(
+        a, 31 * 31 * 2018 * 2018 * 4 / 1e9, "k_h · k_w rows, out_h · out_w columns, 4 bytes "
+        "per float32, divided by 10^9.", rel=0.02),
     "mean-loss-factor": lambda a: _approx(
         a, 42, "The mean divides the sum by the number of outputs: how many are in 6x7?", rel=0),
 }
