@@ -4,6 +4,8 @@
 cell; ``to_html`` renders it as self-contained JavaScript HTML (frames embedded as PNG).
 """
 
+import re
+
 import matplotlib.pyplot as plt
 from matplotlib.animation import FuncAnimation
 
@@ -36,6 +38,14 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
     return anim
 
 
+CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>\s*')
+"""matplotlib's jshtml links Font Awesome 4 from a CDN for its button icons."""
+
+
 def to_html(anim):
-    """The animation as JavaScript HTML with its controls, for ``IPython.display.HTML``."""
-    return anim.to_jshtml(default_mode="loop")
+    """The animation as JavaScript HTML with its controls, for ``IPython.display.HTML``.
+
+    The CDN stylesheet link is dropped, so the page needs no network: the book's theme
+    bundles Font Awesome, whose ``fa`` icon classes the buttons use.
+    """
+    return CDN_STYLESHEET.sub("", anim.to_jshtml(default_mode="loop"))

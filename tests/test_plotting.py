@@ -39,6 +39,7 @@ def test_animation_has_one_frame_per_output(padding, stride, frames):
 def test_animation_renders_to_html_with_controls():
     html = to_html(correlation_animation(X, K))
     assert "<img" in html and "_anim_slider" in html
+    assert "://" not in html  # nothing for the browser to fetch
 
 
 def test_figure_rejects_bad_input():

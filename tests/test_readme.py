@@ -2,7 +2,7 @@
 
 from conftest import ROOT
 
-INSTALL = "pip install -r requirements.txt && jupyter-book build . -W -n --keep-going"
+INSTALL = "pip install -r requirements.txt && npm ci && jupyter-book build . -W -n --keep-going"
 TEST = "pytest"
 
 

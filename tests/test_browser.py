@@ -1,0 +1,117 @@
+"""The built book in a real browser, offline: every page loads with no errors, shows its math,
+its widgets and its animations. Screenshots land in _build/screenshots/ to look at.
+
+Needs the built book (README command 1) and Debian's Chromium at /usr/bin/chromium
+(`apt-get install chromium`; .ci/run installs it). Playwright drives that browser: it never
+downloads one of its own.
+"""
+
+import functools
+import http.server
+import pathlib
+import threading
+import urllib.parse
+
+import pytest
+from conftest import ROOT
+
+HTML = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
+               if not p.relative_to(HTML).parts[0].startswith("_")) if HTML.exists() else []
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    assert (HTML / "index.html").exists(), \
+        "build the book first (README command 1)"
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(HTML)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.exists(), "install Debian's Chromium: apt-get install chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_there_are_pages_to_check():
+    assert "index.html" in PAGES and any(p.startswith("chapters/") for p in PAGES), PAGES
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_renders_offline(server, browser, page_path):
+    source = (HTML / page_path).read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    problems, blocked = [], []
+
+    def only_loopback(route):
+        host = urllib.parse.urlsplit(route.request.url).hostname
+        if route.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 else None)
+
+    page.goto(server + page_path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+    if 'class="math' in source:  # MathJax typeset every formula
+        page.wait_for_selector("mjx-container", timeout=15000)
+        page.wait_for_function(
+            "document.querySelectorAll('mjx-container').length >= "
+            "document.querySelectorAll('.math').length", timeout=15000)
+        assert page.locator(".math:not(:has(mjx-container))").count() == 0
+    views = source.count('type="application/vnd.jupyter.widget-view+json"')
+    if views:  # every stored widget view is rendered from the stored state
+        page.wait_for_selector(".jupyter-widgets", timeout=15000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.jupyter-widgets.widget-container, "
+            f".jupyter-widgets.widget-inline-hbox').length >= {views}", timeout=15000)
+        if "ImageModel" in source:
+            assert page.locator("img.widget-image").count() >= 1
+    if "_anim_slider" in source:  # every animation has its controls
+        sliders = source.count('type="range"')
+        assert page.locator("input[type=range][id^=_anim_slider]").count() == sliders > 0
+        assert page.locator("button[title='Play']").count() >= 1 or \
+            page.locator(".anim-buttons button").count() >= 1
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / (page_path.replace("/", "_") + ".png")),
+                    full_page=True)
+    page.close()
+    assert not blocked, f"the page asked for the network: {blocked}"
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_is_heavier_than_2_mb():
+    """A page's HTML, with its inline images and animation frames, stays under 2 MB."""
+    heavy = {p: (HTML / p).stat().st_size for p in PAGES if (HTML / p).stat().st_size > 2e6}
+    assert not heavy, heavy
