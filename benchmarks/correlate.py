@@ -1,6 +1,6 @@
 """Time every way of correlating one image with one kernel, on the same inputs.
 
-    python benchmarks/correlate.py                 # the full grid, writes benchmarks/results.json
+    python benchmarks/correlate.py                 # the full grid, writes the results file
     python benchmarks/correlate.py --quick         # n = 128 only, nothing written
 
 Methods: the teaching loop (small cases only), im2col (unfold + matmul), shift-and-add
@@ -24,12 +24,13 @@ import torch.nn.functional as F
 from convlib import corr2d, corr2d_loop
 from convlib.algorithms import METHODS
 from convlib.correlate import choose_method
+from convlib.measurements import RESULTS
 
 SIZES = (128, 512, 2048)
 KERNELS = (2, 3, 7, 15, 31)
 LOOP_CASES = {(128, k) for k in KERNELS} | {(512, 3)}  # about 10 µs per output
 IM2COL_BUDGET = 4e9  # bytes: im2col's column matrix holds k² copies of the image
-OUT = pathlib.Path(__file__).with_name("results.json")
+OUT = RESULTS  # convlib/data/benchmark_results.json, shipped with the package for chapter 5
 
 
 def median_time(fn, args, repeats):

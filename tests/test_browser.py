@@ -104,8 +104,12 @@ def test_page_renders_offline(server, browser, page_path):
             page.locator(".anim-buttons button").count() >= 1
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / (page_path.replace("/", "_") + ".png")),
-                    full_page=True)
+    name = page_path.replace("/", "_").removesuffix(".html")
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if page_path.startswith("chapters/"):  # and as a reader with a dark system theme sees it
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-dark.png"), full_page=True)
     page.close()
     assert not blocked, f"the page asked for the network: {blocked}"
     assert not problems, "\n".join(problems)
