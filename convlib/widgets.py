@@ -44,7 +44,25 @@ def parse_kernel(texts):
     return torch.tensor(values, dtype=torch.float32), ""
 
 
-class KernelEditor:
+class Panel:
+    """What every widget object here shares: it shows ``self.widget`` in a notebook, with
+    its own short ``repr`` as the text form (stable, so nbval can compare it), and closes."""
+
+    def close(self):
+        """Close the panel and every widget inside it (it disappears; no state is stored)."""
+        stack = [self.widget]
+        while stack:
+            widget = stack.pop()
+            stack.extend(getattr(widget, "children", ()))
+            widget.close()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+class KernelEditor(Panel):
     """A 3×3 kernel editor: number fields, a preset menu, and the filtered image.
 
     ``image`` is an (h, w) tensor. Editing a field or picking a preset calls ``update``,
@@ -100,23 +118,12 @@ class KernelEditor:
             "flat regions go to 0 (mid-gray)." if abs(total) < 1e-6 else "brightness scaled.")
         self.message.value = html.escape(self.status)
 
-    def close(self):
-        """Close every widget of the editor (it disappears, and its state is not stored)."""
-        for child in [self.preset, self.message, self.output, self.widget,
-                      *(field for row in self.fields for field in row)]:
-            child.close()
-
     def __repr__(self):
         h, w = self.image.shape
         return f"KernelEditor(preset={self.preset.value!r}, image {h}x{w})"
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
 
-
-class TrainingProgress:
+class TrainingProgress(Panel):
     """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback."""
 
     def __init__(self, steps, description="training"):
@@ -132,13 +139,8 @@ class TrainingProgress:
     def __repr__(self):
         return f"TrainingProgress({self.bar.max} steps)"
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
 
-
-class ShapeExplorer:
+class ShapeExplorer(Panel):
     """Sliders for input size, kernel size, padding, stride and dilation (one dimension).
 
     Shows the output size, the formula with the numbers filled in, and a drawing of every
@@ -159,11 +161,6 @@ class ShapeExplorer:
         self.widget = widgets.HBox([widgets.VBox([*self.sliders.values(), self.message]),
                                     self.output])
         self.update()
-
-    def close(self):
-        """Close every widget of the explorer (it disappears, and its state is not stored)."""
-        for child in [*self.sliders.values(), self.message, self.output, self.widget]:
-            child.close()
 
     def values(self):
         """The current setting, as keyword arguments for ``output_size``."""

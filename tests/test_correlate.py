@@ -88,3 +88,8 @@ def test_padding_lets_a_large_kernel_fit():
     assert corr2d(X, torch.ones(5, 5), padding=1).shape == (1, 1)
     with pytest.raises(ValueError, match="padded to"):
         corr2d(X, torch.ones(6, 5), padding=1)
+
+
+def test_mixed_dtypes_promote_like_torch():
+    Y = corr2d(torch.randn(5, 5, dtype=torch.float64), torch.randn(2, 2))
+    assert Y.dtype == torch.float64

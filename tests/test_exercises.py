@@ -48,3 +48,27 @@ def test_chapter_3_checkers():
     assert not check("horizontal-kernel", torch.tensor([[1.0, -1.0]])).ok
     assert not check("horizontal-kernel", torch.tensor([[0.9], [-1.0]])).ok
     assert check("mean-loss-factor", 42).ok and not check("mean-loss-factor", 41).ok
+
+
+def test_chapter_2_checkers():
+    assert check("diagonal-kernel", torch.tensor([[1.0, -1.0], [-1.0, 1.0]])).ok
+    assert check("diagonal-kernel", torch.tensor([[-2.0, 2.0], [2.0, -2.0]])).ok
+    assert "flat image" in check("diagonal-kernel", torch.tensor([[1.0, 0.0], [0.0, 0.0]])).message
+    assert "vertical or horizontal" in check("diagonal-kernel",
+                                             torch.tensor([[1.0, 0.0], [0.0, -1.0]])).message
+    assert "blind" in check("diagonal-kernel", torch.zeros(2, 2)).message
+    assert "2-D tensor" in check("diagonal-kernel", [[1, -1], [-1, 1]]).message
+    assert check("second-difference", torch.tensor([[1.0, -2.0, 1.0]])).ok
+    assert not check("second-difference", torch.tensor([[-1.0, 2.0, -1.0]])).ok  # sign
+    assert "single row" in check("second-difference", torch.tensor([[1.0], [-2.0], [1.0]])).message
+    assert "short" in check("second-difference", torch.ones(1, 11)).message
+
+
+def test_chapter_4_and_5_checkers():
+    assert check("d2l-stride-case", (2, 2)).ok and not check("d2l-stride-case", (3, 2)).ok
+    assert check("same-padding-7", 3).ok and not check("same-padding-7", 6).ok
+    assert check("dilated-span", 9).ok and not check("dilated-span", 11).ok
+    assert check("flops-2048-31", 2 * 31 * 31 * 2018 * 2018).ok
+    assert not check("flops-2048-31", 2 * 31 * 31 * 2048 * 2048).ok  # out is n - k + 1
+    assert check("im2col-gigabytes", 15.65).ok and not check("im2col-gigabytes", 3.9).ok
+    assert "a number" in check("im2col-gigabytes", "15 GB").message

@@ -117,3 +117,18 @@ def test_convolution_layer_learns_the_flipped_kernel_of_correlation_data():
                    loss="mean", optimizer="adam")
     assert torch.allclose(corr_layer.weight, K_true, atol=1e-2)
     assert torch.allclose(conv_layer.weight, K_true.flip(0, 1), atol=1e-2)
+
+
+def test_plot_losses_marks_divergence_and_uses_a_log_scale():
+    import matplotlib.pyplot as plt
+
+    from convlib.plotting import plot_losses
+
+    good = fit_kernel(convlib.Conv2D((1, 2)), X, Y, lr=0.01, steps=20)
+    bad = fit_kernel(convlib.Conv2D((1, 2)), X, Y, lr=0.05, steps=50)
+    ax = plot_losses({"good": good, "bad": bad, "plain list": [3.0, 2.0, 1.0]}, title="t")
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels == ["good", "bad (diverged)", "plain list"]
+    assert [line.get_linestyle() for line in ax.get_lines()] == ["-", "--", "-"]
+    assert ax.get_yscale() == "log" and ax.get_title() == "t"
+    plt.close(ax.figure)

@@ -87,3 +87,20 @@ def test_shape_explorer_impossible_setting_is_a_message():
     assert bytes(explorer.output.value) == b""
     explorer.sliders["padding"].value = 2    # 4 + 2*2 = 8 >= 7: possible again
     assert "output 2×2" in explorer.status and explorer.output.value
+
+
+def test_close_closes_every_widget_inside(photo):
+    editor = KernelEditor(photo)
+    inner = [editor.preset, editor.output, editor.fields[2][1]]
+    editor.close()
+    assert all(w.comm is None for w in [editor.widget, *inner])
+
+
+def test_training_progress_follows_the_callback():
+    from convlib.widgets import TrainingProgress
+
+    progress = TrainingProgress(10, description="demo")
+    progress.update(4, 0.123456)
+    assert progress.bar.value == 4 and progress.label.value == "step 4/10, loss 0.123"
+    assert repr(progress) == "TrainingProgress(10 steps)"
+    assert progress._repr_mimebundle_()["text/plain"] == "TrainingProgress(10 steps)"
