@@ -1,9 +1,12 @@
 """Two-dimensional cross-correlation and convolution of one image with one kernel.
 
 Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; with padding
-``p`` per side and stride ``s`` the output is
-``(floor((n_h + 2 p_h - k_h) / s_h) + 1, floor((n_w + 2 p_w - k_w) / s_w) + 1)``,
-which is ``(n_h - k_h + 1, n_w - k_w + 1)`` without padding and stride.
+``p`` per side, stride ``s`` and dilation ``d`` the output height is
+``floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1`` (the width likewise), which is
+``n_h - k_h + 1`` without padding, stride and dilation.
+
+``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms``);
+``corr2d_loop`` is the teaching loop; ``conv2d`` is true convolution.
 """
 
 import torch
