@@ -2,8 +2,8 @@ import matplotlib.pyplot as plt
 import pytest
 import torch
 
-from convlib.animation import correlation_animation, to_html
-from convlib.plotting import correlation_figure, unreached_cells, window_sum_text
+from convlib.teach.animation import correlation_animation, to_html
+from convlib.teach.plotting import correlation_figure, unreached_cells, window_sum_text
 
 X = torch.arange(9.0).reshape(3, 3)
 K = torch.tensor([[0.0, 1.0], [2.0, 3.0]])
@@ -48,7 +48,7 @@ def test_figure_rejects_bad_input():
 
 
 def test_heatmap_writes_the_values():
-    from convlib.plotting import heatmap
+    from convlib.teach.plotting import heatmap
 
     fig, ax = plt.subplots()
     heatmap(ax, torch.tensor([[1.0, -1.0, -0.0]]), "t")
@@ -57,7 +57,7 @@ def test_heatmap_writes_the_values():
 
 
 def test_image_grid_has_a_titled_panel_per_image():
-    from convlib.plotting import image_grid
+    from convlib.teach.plotting import image_grid
 
     fig = image_grid({"a": torch.rand(4, 4), "b": -torch.rand(4, 4), "c": torch.rand(3, 5)},
                      ncols=2)

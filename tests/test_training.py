@@ -122,7 +122,7 @@ def test_convolution_layer_learns_the_flipped_kernel_of_correlation_data():
 def test_plot_losses_marks_divergence_and_uses_a_log_scale():
     import matplotlib.pyplot as plt
 
-    from convlib.plotting import plot_losses
+    from convlib.teach.plotting import plot_losses
 
     good = fit_kernel(convlib.Conv2D((1, 2)), X, Y, lr=0.01, steps=20)
     bad = fit_kernel(convlib.Conv2D((1, 2)), X, Y, lr=0.05, steps=50)

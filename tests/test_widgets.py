@@ -3,7 +3,7 @@ import torch
 
 from convlib import corr2d
 from convlib.images import kernel, load_photo, png_bytes
-from convlib.widgets import KernelEditor, parse_kernel, parse_number
+from convlib.teach.widgets import KernelEditor, parse_kernel, parse_number
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,7 @@ def test_the_notebook_sees_a_stable_text_form(photo):
 
 
 def test_shape_explorer_shows_shape_and_formula():
-    from convlib.widgets import ShapeExplorer
+    from convlib.teach.widgets import ShapeExplorer
 
     explorer = ShapeExplorer(n=8, k=3, padding=1, stride=2)
     assert "output 4×4" in explorer.status and "⌊7 / 2⌋ + 1 = 4" in explorer.status
@@ -79,7 +79,7 @@ def test_shape_explorer_shows_shape_and_formula():
 
 
 def test_shape_explorer_impossible_setting_is_a_message():
-    from convlib.widgets import ShapeExplorer
+    from convlib.teach.widgets import ShapeExplorer
 
     explorer = ShapeExplorer(n=4, k=3, padding=0, stride=1)
     explorer.sliders["k"].value = 7          # larger than the padded input: no exception
@@ -97,7 +97,7 @@ def test_close_closes_every_widget_inside(photo):
 
 
 def test_training_progress_follows_the_callback():
-    from convlib.widgets import TrainingProgress
+    from convlib.teach.widgets import TrainingProgress
 
     progress = TrainingProgress(10, description="demo")
     progress.update(4, 0.123456)

@@ -9,8 +9,8 @@ import re
 import matplotlib.pyplot as plt
 from matplotlib.animation import FuncAnimation
 
-from .checks import as_matrix, as_pair
-from .correlate import corr2d
+from ..checks import as_matrix, as_pair
+from ..correlate import corr2d
 from .plotting import draw_step, figure_size
 
 

@@ -11,8 +11,8 @@ import torch
 import torch.nn.functional as F
 from matplotlib.patches import Rectangle
 
-from .checks import as_matrix, as_pair
-from .correlate import corr2d
+from ..checks import as_matrix, as_pair
+from ..correlate import corr2d
 
 INPUT, WINDOW, KERNEL, OUTPUT, CURRENT = "#dbe9f6", "#5b9bd5", "#f4d8b0", "#d5ecd4", "#4caf50"
 PADDING, UNREACHED = "#ffffff", "#f2b8b5"
@@ -136,7 +136,7 @@ def image_grid(images, ncols=4, size=2.6, dpi=72):
     Each image is shown in gray through ``to_unit_range`` (0 is mid-gray for edge maps).
     Photographs make heavy PNGs, so the figure is drawn at a modest ``dpi`` by default.
     """
-    from .images import to_unit_range
+    from ..images import to_unit_range
 
     nrows = -(-len(images) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
@@ -181,7 +181,7 @@ def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
     not). Below it,
     one row per output: its k taps as dark squares joined by a line.
     """
-    from .shapes import window_positions
+    from ..shapes import window_positions
 
     positions = window_positions(n, k, padding, stride, dilation)
     width = n + 2 * padding

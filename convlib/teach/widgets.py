@@ -11,10 +11,10 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import torch
 
-from .correlate import corr2d
-from .images import KERNELS, kernel, png_bytes
+from ..correlate import corr2d
+from ..images import KERNELS, kernel, png_bytes
+from ..shapes import explain_output_size
 from .plotting import draw_window_positions, figure_png
-from .shapes import explain_output_size
 
 
 def parse_number(text):

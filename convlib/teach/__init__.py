@@ -1,0 +1,10 @@
+"""Teaching tools: what only the book's pages use (figures, animations, widgets, checkers).
+
+They hold no maths of their own: they draw, animate or judge what the modules of ``convlib``
+compute.
+
+- ``plotting``: figures of the sliding window, heat maps, image grids, loss curves
+- ``animation``: sliding-window animations that play in a static page
+- ``widgets``: the kernel editor, the shape explorer, a training progress bar
+- ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter
+"""
