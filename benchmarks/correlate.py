@@ -30,7 +30,7 @@ SIZES = (128, 512, 2048)
 KERNELS = (2, 3, 7, 15, 31)
 LOOP_CASES = {(128, k) for k in KERNELS} | {(512, 3)}  # about 10 µs per output
 IM2COL_BUDGET = 4e9  # bytes: im2col's column matrix holds k² copies of the image
-OUT = RESULTS  # convlib/data/benchmark_results.json, shipped with the package for chapter 5
+OUT = RESULTS  # convlib/data/benchmark_results.json, shipped with the package for the speed chapter
 
 
 def median_time(fn, args, repeats):

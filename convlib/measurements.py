@@ -1,6 +1,7 @@
 """The benchmark's measurements, shipped with convlib so that every copy of the book has them.
 
-``benchmarks/correlate.py`` writes ``convlib/data/benchmark_results.json``; chapter 5 plots it.
+``benchmarks/correlate.py`` writes ``convlib/data/benchmark_results.json``; the chapter
+"How fast is a convolution?" plots it.
 """
 
 import json
