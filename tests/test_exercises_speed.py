@@ -1,0 +1,21 @@
+"""The checker table for the chapter "How fast is a convolution?" (see checker_table.py)."""
+
+import pytest
+from checker_table import check_table, number_forms, rights
+from test_exercises import WRONG_KINDS
+
+FLOPS = 2 * 31 * 31 * 2018 * 2018
+GIGABYTES = 31 * 31 * 2018 * 2018 * 4 / 1e9
+
+TABLE = {
+    "flops-2048-31": rights(number_forms(FLOPS)) + WRONG_KINDS + [
+        (2 * 31 * 31 * 2048 * 2048, "is not it"), (FLOPS / 2, "is not it"),
+        (FLOPS * 1.02, "is not it")],
+    "im2col-gigabytes": rights(number_forms(GIGABYTES) + [15.65]) + WRONG_KINDS + [
+        (3.9, "is not it"), (GIGABYTES * 8, "is not it"), ("15 GB", "got '15 GB' (a str)")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_checker_table(name):
+    check_table(name, TABLE[name])
