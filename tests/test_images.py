@@ -2,7 +2,15 @@ import pytest
 import torch
 
 from convlib import corr2d
-from convlib.images import KERNELS, kernel, load_photo, png_bytes, stripes, to_unit_range
+from convlib.images import (
+    KERNELS,
+    display_mode,
+    kernel,
+    load_photo,
+    png_bytes,
+    stripes,
+    to_unit_range,
+)
 
 
 def test_stripes_is_the_notes_toy_image():
@@ -62,6 +70,34 @@ def test_display_mapping():
     assert torch.equal(to_unit_range(torch.tensor([[0.5, 1.5]])), torch.tensor([[0.5, 1.0]]))
     with pytest.raises(ValueError, match="Y"):
         to_unit_range(torch.zeros(2, 2, 2))
+
+
+def test_display_modes():
+    Y = torch.tensor([[-0.5, 0.25, 1.5]])
+    assert torch.equal(to_unit_range(Y, "clip"), torch.tensor([[0.0, 0.25, 1.0]]))
+    assert to_unit_range(Y, "signed")[0, 0] < 0.5 < to_unit_range(Y, "signed")[0, 1]
+    assert torch.equal(to_unit_range(Y), to_unit_range(Y, "signed"))  # auto: has a negative
+    with pytest.raises(ValueError, match="mode must be one of 'auto', 'clip', 'signed'"):
+        to_unit_range(Y, "gray")
+    assert png_bytes(Y, "clip") != png_bytes(Y, "signed")
+
+
+def test_display_mode_follows_the_kernel_sum():
+    modes = {name: display_mode(kernel(name)) for name in KERNELS}
+    for name, mode in modes.items():
+        assert mode == ("clip" if kernel(name).sum() > 0.5 else "signed"), name
+    assert modes["sharpen"] == "clip" and modes["laplacian"] == "signed"
+    assert display_mode(-kernel("identity")) == "signed"
+
+
+def test_a_sharpened_photo_keeps_its_brightness_on_screen():
+    """Sharpen sums to 1; shown clipped its mean stays the photo's (not washed out to gray)."""
+    photo = load_photo(size=64)
+    sharpened = corr2d(photo, kernel("sharpen"), padding=1)
+    assert sharpened.min() < 0  # so the old rule ("any negative -> 0 is mid-gray") misfired
+    shown = to_unit_range(sharpened, display_mode(kernel("sharpen")))
+    assert abs(shown.mean() - photo.mean()) < 0.03
+    assert to_unit_range(sharpened, "signed").mean() - photo.mean() > 0.2
 
 
 def test_png_bytes_is_a_png():

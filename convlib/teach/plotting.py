@@ -130,10 +130,12 @@ def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
     return image
 
 
-def image_grid(images, ncols=4, size=2.6, dpi=72):
+def image_grid(images, ncols=4, size=2.6, dpi=72, modes=None):
     """A figure with one labelled panel per image: ``images`` maps a title to an (h, w) tensor.
 
-    Each image is shown in gray through ``to_unit_range`` (0 is mid-gray for edge maps).
+    Each image is shown in gray through ``to_unit_range(image, mode)``; ``modes`` maps a
+    title to its mode (``"clip"`` for pictures, ``"signed"`` for edge maps, where 0 is
+    mid-gray); titles not in ``modes`` get ``"auto"``.
     Photographs make heavy PNGs, so the figure is drawn at a modest ``dpi`` by default.
     """
     from ..images import to_unit_range
@@ -144,7 +146,8 @@ def image_grid(images, ncols=4, size=2.6, dpi=72):
     for ax in axes.flat:
         ax.axis("off")
     for ax, (title, image) in zip(axes.flat, images.items(), strict=False):
-        ax.imshow(to_unit_range(image).numpy(), cmap="gray", vmin=0, vmax=1)
+        mode = (modes or {}).get(title, "auto")
+        ax.imshow(to_unit_range(image, mode).numpy(), cmap="gray", vmin=0, vmax=1)
         ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig

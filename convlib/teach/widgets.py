@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from ..correlate import corr2d
-from ..images import KERNELS, kernel, png_bytes
+from ..images import KERNELS, display_mode, kernel, png_bytes
 from ..shapes import explain_output_size
 from .plotting import draw_window_positions, figure_png
 
@@ -111,7 +111,7 @@ class KernelEditor(Panel):
             self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
             return
         self.kernel = K
-        self.output.value = png_bytes(corr2d(self.image, K, padding=1))
+        self.output.value = png_bytes(corr2d(self.image, K, padding=1), display_mode(K))
         total = K.sum().item()
         self.status = f"Kernel sum {total:.4g}: " + (
             "brightness kept." if abs(total - 1) < 1e-6 else
