@@ -31,8 +31,7 @@ def _diagonal_kernel(answer):
     if response(diagonal) < 1e-5:
         return Feedback(False, "It gives 0 on the diagonal edge of torch.tril(torch.ones(6, 6)) "
                                "too.")
-    return Feedback(True, "It fires on the diagonal edge and ignores flat regions, vertical "
-                          "and horizontal edges.")
+    return Feedback(True, "It sees the diagonal edge; flat, vertical and horizontal give 0.")
 
 
 SECOND_DIFFERENCE = torch.tensor([[1.0, -2.0, 1.0]])
