@@ -40,8 +40,7 @@ def _largest_stable_lr(answer):
     if lr < bound * (1 - 2e-3):
         return Feedback(False, f"lr = {lr:.4g} converges, but so does every rate up to a "
                                f"larger bound: where does |1 - lr·λ_max| reach 1?")
-    return Feedback(True, "Correct: the bound is 2 / λ_max = 2 / 60 = 1/30; every smaller "
-                          "rate converges.")
+    return Feedback(True, "Correct: 2 / λ_max = 2 / 60 = 1/30; every smaller rate converges.")
 
 
 CHECKERS = {
