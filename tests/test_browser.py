@@ -119,3 +119,41 @@ def test_no_page_is_heavier_than_2_mb():
     """A page's HTML, with its inline images and animation frames, stays under 2 MB."""
     heavy = {p: (HTML / p).stat().st_size for p in PAGES if (HTML / p).stat().st_size > 2e6}
     assert not heavy, heavy
+
+
+WIDE_BLOCKS = """() => {
+    const blocks = document.querySelectorAll(
+        "div.cell_input pre, div.cell_output pre, div.cell_output .output, " +
+        "div.highlight pre, article pre");
+    const wide = [];
+    for (const block of blocks) {
+        if (block.scrollWidth > block.clientWidth + 1) {
+            const text = (block.textContent || "").trim().split("\\n")[0].slice(0, 90);
+            const what = text || block.outerHTML.slice(0, 90);
+            wide.push(`${block.scrollWidth} > ${block.clientWidth} px: ${what}`);
+        }
+    }
+    const contents = document.querySelector(".bd-sidebar-secondary");
+    if (contents && contents.scrollWidth > contents.clientWidth + 1) {
+        wide.push(`the Contents column: ${contents.scrollWidth} > ${contents.clientWidth} px`);
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) {
+        wide.push(`the page: ${document.documentElement.scrollWidth} > ${window.innerWidth} px`);
+    }
+    return [...new Set(wide)];
+}"""
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_code_or_output_scrolls_sideways_at_1280_px(server, browser, page_path):
+    """A reader on a 1280-px-wide laptop window sees every line of code and output whole
+    (no block scrolls sideways: scrollWidth > clientWidth), and the Contents column fits."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/*", lambda route: route.continue_()
+               if urllib.parse.urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost")
+               or route.request.url.startswith("data:") else route.abort())
+    page.goto(server + page_path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    wide = page.evaluate(WIDE_BLOCKS)
+    page.close()
+    assert not wide, f"{page_path}: these blocks scroll sideways at 1280 px:\n" + "\n".join(wide)
