@@ -4,7 +4,10 @@ Modules, each named for what it holds:
 
 - ``correlate``: ``corr2d`` (fast), ``corr2d_loop`` (the teaching loop), ``conv2d``
   (true convolution)
-- ``layers``: ``Conv2D``, the one-channel convolutional layer (kernel weight + scalar bias)
+- ``layers``: ``Conv2D``, the one-channel convolutional layer (kernel weight + scalar bias),
+  and ``Conv2DMulti``, the multi-channel one (``nn.Conv2d``'s parameters and outputs)
+- ``channels``: ``corr2d_multi`` (many input and output channels, groups), and what a layer
+  costs (parameters, multiply–adds)
 - ``receptive_field``: receptive fields of stacks, by recurrence and by gradients
 - ``shapes``: output shapes with padding, stride and dilation; padding helpers
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
@@ -15,10 +18,11 @@ Modules, each named for what it holds:
 - ``teach``: what only the pages use: figures, animations, widgets, exercise checkers
 """
 
+from .channels import corr2d_multi
 from .correlate import conv2d, corr2d, corr2d_loop
-from .layers import Conv2D
+from .layers import Conv2D, Conv2DMulti
 from .receptive_field import influence, receptive_field
 from .teach.exercises import check
 
-__all__ = ["Conv2D", "check", "conv2d", "corr2d", "corr2d_loop", "influence",
-           "receptive_field"]
+__all__ = ["Conv2D", "Conv2DMulti", "check", "conv2d", "corr2d", "corr2d_loop",
+           "corr2d_multi", "influence", "receptive_field"]

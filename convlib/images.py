@@ -42,24 +42,24 @@ def stripes(height=6, width=8, dark=(2, 6)):
     return X
 
 
-def load_photo(size=None):
-    """Grace Hopper's portrait, shipped with matplotlib, as grayscale in [0, 1].
+def load_photo(size=None, color=False):
+    """Grace Hopper's portrait, shipped with matplotlib, as grayscale (or colour) in [0, 1].
 
-    The 600×512 colour photo is converted to luma (0.299 R + 0.587 G + 0.114 B) and cropped
-    to its central 512×512 square. ``size`` (an int) resizes it to (size, size) with
-    area averaging. Returns a float32 tensor of shape (512, 512) or (size, size).
-    Nothing is downloaded: the file is part of matplotlib's installed sample data.
+    The 600×512 colour photo is cropped to its central 512×512 square and, by default,
+    converted to luma (0.299 R + 0.587 G + 0.114 B): a float32 tensor of shape (512, 512).
+    ``color=True`` keeps the three channels instead: shape (3, 512, 512), red, green, blue.
+    ``size`` (an int) resizes it to (size, size) with area averaging. Nothing is downloaded:
+    the file is part of matplotlib's installed sample data.
     """
     path = matplotlib.cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
     rgb = torch.from_numpy(matplotlib.image.imread(path).astype(np.float32) / 255.0)
-    gray = rgb @ torch.tensor([0.299, 0.587, 0.114])
-    top = (gray.shape[0] - gray.shape[1]) // 2
-    gray = gray[top:top + gray.shape[1]]
     if size is not None:
         if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 512:
             raise ValueError(f"size must be an int from 1 to 512, got {size!r}")
-        gray = F.interpolate(gray[None, None], size=(size, size), mode="area")[0, 0]
-    return gray.contiguous()
+    if color:
+        return _crop_and_resize(rgb.permute(2, 0, 1), size)
+    gray = rgb @ torch.tensor([0.299, 0.587, 0.114])
+    return _crop_and_resize(gray[None], size)[0]
 
 
 DISPLAY_MODES = ("auto", "clip", "signed")
@@ -104,3 +104,12 @@ def png_bytes(Y, mode="auto"):
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, format="png")
     return buffer.getvalue()
+
+
+def _crop_and_resize(image, size):
+    """The central square of ``image`` (c, h, w) with h >= w, resized to (c, size, size)."""
+    top = (image.shape[1] - image.shape[2]) // 2
+    image = image[:, top:top + image.shape[2]]
+    if size is not None:
+        image = F.interpolate(image[None], size=(size, size), mode="area")[0]
+    return image.contiguous()

@@ -1,8 +1,11 @@
-"""The convolutional layer, written from scratch: a kernel ``weight`` and a scalar ``bias``."""
+"""Convolutional layers written from scratch: one channel (``Conv2D``), many (``Conv2DMulti``)."""
+
+import math
 
 import torch
 from torch import nn
 
+from .channels import check_groups, corr2d_multi
 from .checks import as_pair
 from .correlate import conv2d, corr2d
 
@@ -34,3 +37,49 @@ class Conv2D(nn.Module):
     def extra_repr(self):
         extra = "" if self.operation == "correlation" else f", operation={self.operation!r}"
         return f"kernel_size={self.kernel_size}{extra}"
+
+
+class Conv2DMulti(nn.Module):
+    """Multi-channel 2-D convolutional layer: ``forward(X) = corr2d_multi(X, weight, bias, ...)``.
+
+    Parameters: ``weight`` of shape (c_o, c_i / groups, k_h, k_w) and ``bias`` of shape (c_o,)
+    (or no bias with ``bias=False``), initialised as ``nn.Conv2d`` initialises its own, so the
+    two layers are interchangeable. Input X: (c_i, n_h, n_w) or (b, c_i, n_h, n_w); output:
+    (c_o, out_h, out_w) or (b, c_o, out_h, out_w). ``kernel_size``, ``padding``, ``stride``,
+    ``dilation``: int or (height, width); ``groups`` must divide c_i and c_o.
+    """
+
+    def __init__(self, in_channels, out_channels, kernel_size, padding=0, stride=1,
+                 dilation=1, groups=1, bias=True):
+        super().__init__()
+        for name, value in (("in_channels", in_channels), ("out_channels", out_channels)):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        check_groups(in_channels, out_channels, groups)
+        self.in_channels, self.out_channels, self.groups = in_channels, out_channels, groups
+        self.kernel_size = as_pair("kernel_size", kernel_size, minimum=1)
+        self.padding = as_pair("padding", padding, minimum=0)
+        self.stride = as_pair("stride", stride, minimum=1)
+        self.dilation = as_pair("dilation", dilation, minimum=1)
+        self.weight = nn.Parameter(torch.empty(
+            (out_channels, in_channels // groups) + self.kernel_size))
+        self.bias = nn.Parameter(torch.empty(out_channels)) if bias else None
+        # nn.Conv2d's initialisation: uniform in +-1/sqrt(fan_in) for the bias, and the
+        # equivalent kaiming_uniform_ (a = sqrt(5)) bound for the weight
+        nn.init.kaiming_uniform_(self.weight, a=math.sqrt(5))
+        if self.bias is not None:
+            bound = 1 / math.sqrt(self.weight[0].numel())
+            nn.init.uniform_(self.bias, -bound, bound)
+
+    def forward(self, X):
+        return corr2d_multi(X, self.weight, self.bias, self.padding, self.stride,
+                            self.dilation, self.groups)
+
+    def extra_repr(self):
+        text = (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}")
+        for name, default in (("padding", (0, 0)), ("stride", (1, 1)), ("dilation", (1, 1))):
+            if getattr(self, name) != default:
+                text += f", {name}={getattr(self, name)}"
+        if self.groups != 1:
+            text += f", groups={self.groups}"
+        return text + ("" if self.bias is not None else ", bias=False")

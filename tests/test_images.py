@@ -102,3 +102,25 @@ def test_a_sharpened_photo_keeps_its_brightness_on_screen():
 
 def test_png_bytes_is_a_png():
     assert png_bytes(torch.rand(8, 8)).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("size", [None, 128, 7])
+def test_colour_photo_is_rgb_in_unit_range_with_the_gray_photo_s_crop(size):
+    color = load_photo(size=size, color=True)
+    gray = load_photo(size=size)
+    assert color.shape == (3,) + tuple(gray.shape) and color.dtype == torch.float32
+    assert 0 <= color.min() and color.max() <= 1
+    luma = torch.einsum("chw,c->hw", color, torch.tensor([0.299, 0.587, 0.114]))
+    assert torch.allclose(luma, gray, atol=1e-5)  # same crop, same resize
+    assert not torch.allclose(color[0], color[2], atol=0.05)  # really in colour
+
+
+def test_full_colour_photo_spans_the_unit_range():
+    color = load_photo(color=True)
+    assert color.min() < 0.05 and 0.95 < color.max()
+
+
+@pytest.mark.parametrize("bad", [0, 513, 2.5])
+def test_colour_photo_size_is_checked(bad):
+    with pytest.raises(ValueError, match="size"):
+        load_photo(size=bad, color=True)

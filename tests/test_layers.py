@@ -45,3 +45,55 @@ def test_convolution_operation_flips_the_kernel():
     assert repr(layer) == "Conv2D(kernel_size=(2, 3), operation='convolution')"
     with pytest.raises(ValueError, match="operation"):
         Conv2D(2, operation="dilation")
+
+
+@pytest.mark.parametrize("c_i, c_o, kwargs", [
+    (3, 4, dict(kernel_size=3)),
+    (4, 6, dict(kernel_size=(2, 3), padding=1, stride=2, groups=2)),
+    (6, 6, dict(kernel_size=3, padding=(1, 0), dilation=2, groups=6, bias=False)),
+])
+def test_multi_channel_layer_matches_nn_conv2d(c_i, c_o, kwargs):
+    from convlib.layers import Conv2DMulti
+
+    layer, ref = Conv2DMulti(c_i, c_o, **kwargs), nn.Conv2d(c_i, c_o, **kwargs)
+    with torch.no_grad():
+        ref.weight.copy_(layer.weight)
+        if ref.bias is not None:
+            ref.bias.copy_(layer.bias)
+    assert layer.weight.shape == ref.weight.shape
+    assert (layer.bias is None) == (ref.bias is None)
+    X = torch.randn(2, c_i, 9, 8)
+    assert torch.allclose(layer(X), ref(X), atol=1e-6)
+    assert torch.allclose(layer(X[0]), ref(X)[0], atol=1e-6)  # one image, no batch
+
+
+def test_multi_channel_layer_starts_like_nn_conv2d():
+    from convlib.layers import Conv2DMulti
+
+    torch.manual_seed(3)
+    layer = Conv2DMulti(8, 16, 3, groups=2)
+    torch.manual_seed(3)
+    ref = nn.Conv2d(8, 16, 3, groups=2)
+    assert torch.equal(layer.weight, ref.weight) and torch.equal(layer.bias, ref.bias)
+    assert repr(layer) == "Conv2DMulti(8, 16, kernel_size=(3, 3), groups=2)"
+
+
+@pytest.mark.parametrize("args, kwargs, error, message", [
+    ((3, 4, 3), dict(groups=2), ValueError, "c_i = 3 is not divisible by groups = 2"),
+    ((0, 4, 3), {}, ValueError, "in_channels must be a positive int"),
+    ((3, 2.0, 3), {}, ValueError, "out_channels must be a positive int"),
+    ((3, 4, 0), {}, ValueError, "kernel_size must be at least 1"),
+    ((3, 4, 3), dict(stride=0), ValueError, "stride must be at least 1"),
+])
+def test_multi_channel_layer_rejects_bad_settings(args, kwargs, error, message):
+    from convlib.layers import Conv2DMulti
+
+    with pytest.raises(error, match=message):
+        Conv2DMulti(*args, **kwargs)
+
+
+def test_multi_channel_layer_names_a_wrong_input():
+    from convlib.layers import Conv2DMulti
+
+    with pytest.raises(ValueError, match=r"X has c_i = 2 channels \(shape \[2, 5, 5\]\)"):
+        Conv2DMulti(3, 4, 3)(torch.ones(2, 5, 5))

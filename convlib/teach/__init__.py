@@ -4,6 +4,7 @@ They hold no maths of their own: they draw, animate or judge what the modules of
 compute.
 
 - ``plotting``: figures of the sliding window, heat maps, image grids, loss curves
+- ``channel_figures``: channel slices, their partial results and the sum
 - ``animation``: sliding-window animations that play in a static page
 - ``widgets``: the kernel editor, the shape explorer, a training progress bar
 - ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter

@@ -1,0 +1,162 @@
+"""Correlation with many input and output channels, and what a multi-channel layer costs.
+
+Shapes (PyTorch's): the input ``X`` is (c_i, n_h, n_w), or a batch (b, c_i, n_h, n_w); the
+kernel ``K`` is (c_o, c_i / groups, k_h, k_w); the bias is (c_o,). Output channel ``o`` is
+the sum, over the input channels of its group, of the one-channel correlations
+``corr2d(X[i], K[o, i])``, plus ``bias[o]``. With ``groups = g`` the c_i input channels and
+the c_o kernels are split into g equal groups, and each group of kernels sees only its own
+group of input channels (``groups = c_i``: each channel its own kernels, a depthwise
+convolution).
+
+The costs count what one such layer stores and computes:
+``conv_parameters`` = c_o (c_i / g) k_h k_w (+ c_o for the bias), and
+``multiply_adds`` = c_o (c_i / g) k_h k_w for each output position.
+"""
+
+import torch
+import torch.nn.functional as F
+
+from .checks import as_pair
+
+
+def _tensor(name, value, dims, layout):
+    """``value`` as a non-empty float tensor with one of ``dims`` dimensions, or raise."""
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
+    if value.dtype == torch.bool or value.is_complex():
+        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
+    if value.dim() not in dims:
+        expected = " or ".join(f"{d}-D" for d in dims)
+        raise ValueError(f"Expected {name} to be a {expected} tensor {layout}, got "
+                         f"{value.dim()}-D tensor of shape {list(value.shape)}")
+    if value.numel() == 0:
+        raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
+    if not value.is_floating_point():
+        value = value.to(torch.get_default_dtype())
+    return value
+
+
+def _positive_int(name, value):
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value
+
+
+def check_groups(c_i, c_o, groups, shapes=""):
+    """Raise ``ValueError`` unless ``groups`` divides both ``c_i`` and ``c_o``.
+
+    ``shapes``: text naming where c_i and c_o come from, added to the message.
+    """
+    _positive_int("groups", groups)
+    for label, count in (("input channels c_i", c_i), ("output channels c_o", c_o)):
+        if count % groups:
+            raise ValueError(f"{label} = {count} is not divisible by groups = "
+                             f"{groups}{shapes}")
+
+
+def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
+    """Cross-correlate a multi-channel input with a stack of multi-channel kernels.
+
+    - ``X``: (c_i, n_h, n_w), or a batch (b, c_i, n_h, n_w)
+    - ``K``: (c_o, c_i / groups, k_h, k_w): one kernel of c_i / groups channels per output
+      channel
+    - ``bias``: (c_o,) or None
+    - ``padding``, ``stride``, ``dilation``: int or (height, width), as in ``corr2d``
+    - ``groups``: split the channels into this many groups (it must divide c_i and c_o)
+
+    Returns (c_o, out_h, out_w), or (b, c_o, out_h, out_w) for a batch, with out_h =
+    floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1 (the width likewise). Output channel
+    ``o`` is ``sum_i corr2d(X[i], K[o, i]) + bias[o]`` over the input channels i of o's group.
+
+    The arguments are checked here, with errors that name them and their shapes; the sum
+    itself is handed to ``F.conv2d``. A Python loop over the c_o · c_i / g channel pairs,
+    each a ``corr2d`` call, computes the same numbers (the chapter on channels checks it),
+    but pays a call per pair and a pass over memory per partial result; ``F.conv2d`` does
+    all pairs in one multi-threaded matrix product, and has a tuned backward for training.
+    Integer inputs are accepted; the result is a float tensor. Gradients flow to every input.
+    """
+    X = _tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (b, c_i, n_h, n_w)")
+    K = _tensor("K", K, (4,), "(c_o, c_i / groups, k_h, k_w)")
+    padding = as_pair("padding", padding, minimum=0)
+    stride = as_pair("stride", stride, minimum=1)
+    dilation = as_pair("dilation", dilation, minimum=1)
+    c_i, c_o = X.shape[-3], K.shape[0]
+    check_groups(c_i, c_o, groups,
+                 f" (X has shape {list(X.shape)}, K has shape {list(K.shape)})")
+    if c_i != K.shape[1] * groups:
+        raise ValueError(
+            f"X has c_i = {c_i} channels (shape {list(X.shape)}) but K of shape "
+            f"{list(K.shape)} with groups = {groups} expects {K.shape[1] * groups} "
+            f"(K.shape[1] * groups)")
+    if bias is not None:
+        bias = _tensor("bias", bias, (1,), f"of length c_o = {c_o}")
+        if bias.shape[0] != c_o:
+            raise ValueError(f"Expected bias to be of length c_o = {c_o} (K has shape "
+                             f"{list(K.shape)}), got shape {list(bias.shape)}")
+    _check_kernel_fits(X, K, padding, dilation)
+    tensors = [t for t in (X, K, bias) if t is not None]
+    dtype = tensors[0].dtype
+    for t in tensors[1:]:
+        dtype = torch.promote_types(dtype, t.dtype)
+    X, K = X.to(dtype), K.to(dtype)
+    bias = None if bias is None else bias.to(dtype)
+    batch = X if X.dim() == 4 else X[None]
+    Y = F.conv2d(batch, K, bias, stride=stride, padding=padding, dilation=dilation,
+                 groups=groups)
+    return Y if X.dim() == 4 else Y[0]
+
+
+def _check_kernel_fits(X, K, padding, dilation):
+    n, k = X.shape[-2:], K.shape[-2:]
+    for axis, label in enumerate(("height", "width")):
+        span = dilation[axis] * (k[axis] - 1) + 1
+        padded = n[axis] + 2 * padding[axis]
+        if span > padded:
+            dilated = f" (dilated to span {span})" if dilation[axis] > 1 else ""
+            where = f" (padded to {padded})" if padding[axis] else ""
+            raise ValueError(
+                f"kernel K of shape {list(K.shape)}{dilated} is larger than input X of "
+                f"shape {list(X.shape)}{where} in {label}")
+
+
+def conv_parameters(c_i, c_o, kernel_size, groups=1, bias=True):
+    """Number of learned numbers in a layer: c_o (c_i / groups) k_h k_w, plus c_o for a bias.
+
+    ``kernel_size``: int or (k_h, k_w). This is
+    ``sum(p.numel() for p in nn.Conv2d(c_i, c_o, kernel_size, groups=groups).parameters())``.
+    """
+    c_i, c_o = _positive_int("c_i", c_i), _positive_int("c_o", c_o)
+    check_groups(c_i, c_o, groups)
+    k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
+    return c_o * (c_i // groups) * k_h * k_w + (c_o if bias else 0)
+
+
+def multiply_adds(c_i, c_o, kernel_size, output_shape=(1, 1), groups=1):
+    """Multiply–adds of one layer's forward pass on one image (the bias's additions aside).
+
+    Each of the c_o output channels, at each of the out_h · out_w positions, sums
+    (c_i / groups) k_h k_w products: c_o (c_i / groups) k_h k_w · out_h · out_w in all.
+    ``output_shape`` (out_h, out_w) defaults to one position: the cost per output pixel.
+    A FLOP counter (``torch.utils.flop_counter``) reports twice this: one multiply, one add.
+    """
+    c_i, c_o = _positive_int("c_i", c_i), _positive_int("c_o", c_o)
+    check_groups(c_i, c_o, groups)
+    k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
+    out_h, out_w = as_pair("output_shape", output_shape, minimum=1)
+    return c_o * (c_i // groups) * k_h * k_w * out_h * out_w
+
+
+def separable_parameters(c_i, c_o, kernel_size, bias=True):
+    """Parameters of a depthwise-separable layer: a k_h × k_w depthwise convolution
+    (c_i → c_i, groups = c_i) followed by a 1 × 1 convolution (c_i → c_o)."""
+    return (conv_parameters(c_i, c_i, kernel_size, groups=c_i, bias=bias)
+            + conv_parameters(c_i, c_o, 1, bias=bias))
+
+
+def separable_multiply_adds(c_i, c_o, kernel_size, output_shape=(1, 1)):
+    """Multiply–adds of the depthwise-separable layer: c_i k_h k_w + c_i c_o per position."""
+    return (multiply_adds(c_i, c_i, kernel_size, output_shape, groups=c_i)
+            + multiply_adds(c_i, c_o, 1, output_shape))
+

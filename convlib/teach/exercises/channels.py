@@ -1,0 +1,95 @@
+"""Checkers for the chapter on multiple input and output channels."""
+
+from .answers import Feedback, approximately, whole_number
+
+PARAMETERS_HINTS = {
+    51264: "That counts every kernel over all 32 input channels; with groups = 4 each "
+           "kernel sees only 32 / 4 = 8.",
+    12800: "Close: add the biases, one per output channel.",
+    51200: "Each kernel sees only c_i / groups = 8 channels, and each output channel has "
+           "a bias.",
+    3264: "Only c_i is divided by the groups: there are still 64 kernels, each of "
+          "8 channels.",
+}
+PARAMETERS_HINT = "c_o · (c_i / groups) · k_h · k_w weights, plus one bias per output channel."
+
+SHAPE_HINTS = {
+    (3, 15, 15): "The output has one channel per kernel: c_o, not c_i.",
+    (16, 16, 16): "Padding 1 per side does not keep the size under a 5 × 5 kernel: "
+                  "floor((n + 2p - k) / s) + 1.",
+    (16, 14, 14): "Padding is per side: n + 2p, here 32 + 2.",
+    (16, 28, 28): "Stride 2 takes every other window position: divide by s.",
+}
+SHAPE_HINT = ("Channels: one per kernel. Rows and columns: floor((n + 2p - k) / s) + 1 "
+              "each.")
+
+STACKED_HINTS = {
+    8: "Close: the windows overlap. One output of the second layer reads 5 neighbouring "
+       "outputs of the first, and neighbouring windows share all but one input.",
+    15: "Sizes do not multiply: neighbouring windows of the first layer overlap.",
+    5: "The second layer's window reads 5 outputs of the first, and each of those reads "
+       "3 inputs: together more than 5.",
+}
+STACKED_HINT = "Count the inputs that one output of the second layer depends on."
+
+SAVING = (64 * 128 * 9) / (64 * 9 + 64 * 128)
+"""Multiply–adds per position: standard 3 × 3, 64 → 128, over depthwise + 1 × 1."""
+SAVING_HINTS = {
+    9: "9 = k_h · k_w would be the saving if the 1 × 1 convolution were free; it costs "
+       "c_i · c_o per position.",
+    128: "128 = c_o would be the saving if the depthwise convolution were free; it costs "
+         "c_i · k_h · k_w per position.",
+}
+PARAMETER_RATIO = (64 * 128 * 9 + 128) / (64 * 9 + 64 + 64 * 128 + 128)
+"""The near miss: the same ratio for parameters, biases included (8.24)."""
+SAVING_HINT = ("Standard: c_o · c_i · k_h · k_w per position. Separable: c_i · k_h · k_w "
+               "+ c_i · c_o.")
+
+
+def _key(answer):
+    """A number as a plain int (if whole) or float, to look up the hint for a known mistake;
+    None if it is not a number. NumPy scalars and 0-d tensors are unwrapped first."""
+    if hasattr(answer, "item") and getattr(answer, "ndim", None) == 0:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        return None
+    return int(answer) if isinstance(answer, float) and answer.is_integer() else answer
+
+
+def shape_triple(answer, expected, hints, hint):
+    """Judge a shape answer (channels, rows, columns): a tuple, list or ``torch.Size``."""
+    if answer is None:
+        return Feedback(False, "Replace None with your answer, a shape (channels, rows, "
+                               "columns).")
+    if not (isinstance(answer, (tuple, list)) and len(answer) == len(expected)):
+        return Feedback(False, f"Give the shape as three numbers (channels, rows, columns), "
+                               f"got {answer!r}.")
+    if any(_key(v) is None for v in answer):
+        return Feedback(False, f"Give the shape as three whole numbers, got "
+                               f"{tuple(answer)!r}.")
+    if tuple(answer) == expected:
+        return Feedback(True, f"Correct: {expected}.")
+    shown = tuple(v if _key(v) is None else _key(v) for v in answer)
+    return Feedback(False, f"{shown} is not it. {hints.get(shown, hint)}")
+
+
+def _whole(expected, hints, hint):
+    return lambda a: whole_number(a, expected, hints.get(_key(a), hint))
+
+
+def _saving(answer):
+    key = _key(answer)
+    hint = SAVING_HINTS.get(key, SAVING_HINT)
+    if key is not None and abs(key - PARAMETER_RATIO) < 0.01:
+        hint = ("That is the ratio of parameters, biases included; count multiply–adds "
+                "per position instead.")
+    return approximately(answer, SAVING, hint, rel=0.005)
+
+
+CHECKERS = {
+    "groups-parameters": _whole(64 * (32 // 4) * 5 * 5 + 64, PARAMETERS_HINTS,
+                                PARAMETERS_HINT),
+    "multi-channel-shape": lambda a: shape_triple(a, (16, 15, 15), SHAPE_HINTS, SHAPE_HINT),
+    "stacked-kernel-size": _whole(7, STACKED_HINTS, STACKED_HINT),
+    "separable-saving": _saving,
+}
