@@ -7,6 +7,7 @@ Modules, each named for what it holds:
 - ``layers``: ``Conv2D``, the one-channel convolutional layer (kernel weight + scalar bias)
 - ``receptive_field``: receptive fields of stacks, by recurrence and by gradients
 - ``shapes``: output shapes with padding, stride and dilation; padding helpers
+- ``pooling``: ``pool2d``, max and average pooling of one image or a stack of channels
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
 - ``training``: learning a kernel by gradient descent, and the loss's Hessian
 - ``images``: the stripes toy, the photograph and the named kernels
@@ -17,8 +18,10 @@ Modules, each named for what it holds:
 
 from .correlate import conv2d, corr2d, corr2d_loop
 from .layers import Conv2D
+from .pooling import pool2d
 from .receptive_field import influence, receptive_field
 from .teach.exercises import check
 
 __all__ = ["Conv2D", "check", "conv2d", "corr2d", "corr2d_loop", "influence",
            "receptive_field"]
+__all__ += ["pool2d"]

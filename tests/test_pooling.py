@@ -164,3 +164,60 @@ def test_pool_output_shape_names_the_dimension():
     with pytest.raises(ValueError, match="in width: window size 4"):
         pool_output_shape((8, 3), (2, 4))
     assert pool_output_shape((8, 5), (3, 2), (0, 1), 2, ceil_mode=True) == (4, 3)
+
+
+# The pooling animation and figure (convlib.teach).
+
+D2L_X = torch.tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]])
+
+
+@pytest.mark.parametrize("kwargs", [dict(window=2, stride=1), dict(window=2, padding=1),
+                                    dict(window=(2, 3), mode="avg", stride=1)])
+def test_pooling_animation_has_one_frame_per_output(kwargs):
+    from convlib.teach.animation import pooling_animation, to_html
+
+    anim = pooling_animation(D2L_X, **kwargs)
+    reference = torch_pool(D2L_X[None], **kwargs)
+    html = to_html(anim)
+    assert anim.frame_count == reference[0].numel() == len(anim.titles)
+    assert html.count("data:image/png;base64") == anim.frame_count
+    assert "_anim_slider" in html and "://" not in html  # plays offline
+
+
+def test_pooling_animation_titles_are_d2l_sums():
+    from convlib.teach.animation import pooling_animation
+
+    anim = pooling_animation(D2L_X, 2, stride=1)
+    assert anim.titles == ["max(0, 1, 3, 4) = 4", "max(1, 2, 4, 5) = 5",
+                           "max(3, 4, 6, 7) = 7", "max(4, 5, 7, 8) = 8"]
+    avg = pooling_animation(D2L_X, 2, "avg", stride=1)
+    assert avg.titles[0] == "mean(0, 1, 3, 4) = 2"
+    padded = pooling_animation(-D2L_X - 1, 2, padding=1)
+    assert padded.titles[0] == "max(-∞, -∞, -∞, -1) = -1"
+
+
+def test_pool_step_marks_the_winner_and_padding():
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgba
+
+    from convlib.teach.plotting import KERNEL, PADDING, WINDOW, draw_pool_step
+
+    fig, ax = plt.subplots()
+    text = draw_pool_step(ax, D2L_X, 2, 1, 0, padding=1)  # rows 2-3, columns 0-1 of padded
+    assert text == "max(-∞, 3, -∞, 6) = 6"
+    faces = {(-round(r.get_y()) - 1, round(r.get_x())): r.get_facecolor()
+             for r in ax.patches[:25]}  # the 5 x 5 padded input, (row, column)
+    assert faces[(3, 1)] == to_rgba(KERNEL)       # 6 wins (padded row 3, column 1)
+    assert faces[(2, 1)] == to_rgba(WINDOW)       # 3 is in the window, but loses
+    assert faces[(0, 0)] == to_rgba(PADDING)
+    assert sum(t.get_text() == "−∞" for t in ax.texts) == 16
+    plt.close(fig)
+
+
+def test_pooling_animation_rejects_bad_input():
+    from convlib.teach.animation import pooling_animation
+
+    with pytest.raises(ValueError, match="window"):
+        pooling_animation(D2L_X, 4)
+    with pytest.raises(ValueError, match="mode"):
+        pooling_animation(D2L_X, 2, mode="min")
