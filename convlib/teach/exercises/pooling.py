@@ -42,8 +42,8 @@ def _ceil_shape(answer):
 def _padded_max(answer):
     hint = ("0 is what zero padding would give; in a max pool a padded cell never wins "
             "(it acts as −∞)." if _number(answer) == 0 else
-            "The top-left window covers one cell of X, X[0, 0], and three padded cells.")
-    return approximately(answer, -1, hint, rel=0)
+            "The top-left window covers four inputs, X[0:2, 0:2], and five padded cells.")
+    return approximately(answer, -15, hint, rel=0)
 
 
 def _pooled_shift(answer):
