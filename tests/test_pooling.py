@@ -185,7 +185,7 @@ def test_pooling_animation_has_one_frame_per_output(kwargs):
 
 
 def test_pooling_animation_titles_are_d2l_sums():
-    from convlib.teach.animation import pooling_animation
+    from convlib.teach.animation import pooling_animation, to_html
 
     anim = pooling_animation(D2L_X, 2, stride=1)
     assert anim.titles == ["max(0, 1, 3, 4) = 4", "max(1, 2, 4, 5) = 5",
@@ -194,6 +194,8 @@ def test_pooling_animation_titles_are_d2l_sums():
     assert avg.titles[0] == "mean(0, 1, 3, 4) = 2"
     padded = pooling_animation(-D2L_X - 1, 2, padding=1)
     assert padded.titles[0] == "max(-∞, -∞, -∞, -1) = -1"
+    for drawn in (anim, avg, padded):  # render them, as a page would
+        assert "_anim_slider" in to_html(drawn)
 
 
 def test_pool_step_marks_the_winner_and_padding():
