@@ -10,6 +10,7 @@ Modules, each named for what it holds:
   costs (parameters, multiply–adds)
 - ``receptive_field``: receptive fields of stacks, by recurrence and by gradients
 - ``shapes``: output shapes with padding, stride and dilation; padding helpers
+- ``pooling``: ``pool2d``, max and average pooling of one image or a stack of channels
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
 - ``training``: learning a kernel by gradient descent, and the loss's Hessian
 - ``images``: the stripes toy, the photograph and the named kernels
@@ -21,8 +22,9 @@ Modules, each named for what it holds:
 from .channels import corr2d_multi
 from .correlate import conv2d, corr2d, corr2d_loop
 from .layers import Conv2D, Conv2DMulti
+from .pooling import pool2d
 from .receptive_field import influence, receptive_field
 from .teach.exercises import check
 
 __all__ = ["Conv2D", "Conv2DMulti", "check", "conv2d", "corr2d", "corr2d_loop",
-           "corr2d_multi", "influence", "receptive_field"]
+           "corr2d_multi", "influence", "pool2d", "receptive_field"]

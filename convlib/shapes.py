@@ -8,6 +8,7 @@ Along one dimension of size n the output has
     floor((n + 2p - d(k - 1) - 1) / s) + 1
 
 elements, which is floor((n - k + 2p + s) / s) for d = 1 and n - k + 1 for p = 0, s = 1.
+A pooling window counts the same way (``pool_output_size``), with PyTorch's ``ceil_mode``.
 """
 
 import torch.nn.functional as F
@@ -61,6 +62,54 @@ def output_shape(input_shape, kernel_size, padding=0, stride=1, dilation=1):
             raise ValueError(f"in {name}: {error}") from None
     return tuple(shape)
 
+
+
+def pool_output_size(n, k, padding=0, stride=None, ceil_mode=False):
+    """Output length of a pooling window along one dimension, by PyTorch's rule.
+
+    ``n``: input length, ``k``: window length, ``padding``: cells per side, ``stride``
+    (default ``k``, as for PyTorch's pools). The length is
+    ``floor((n + 2p - k) / s) + 1``, or with ``ceil_mode`` ``ceil((n + 2p - k) / s) + 1``
+    minus one if that last window would start in the right padding (at ``n + p`` or later,
+    in padded coordinates): every window starts inside the input or its left padding.
+    Raises ``ValueError`` for a window longer than the padded input or padding more than
+    half the window (PyTorch's limit for pools).
+    """
+    k = _whole("window size", k, 1)
+    s = k if stride is None else _whole("stride", stride, 1)
+    n, p = _whole("n", n, 1), _whole("padding", padding, 0)
+    if not isinstance(ceil_mode, bool):
+        raise TypeError(f"ceil_mode must be a bool, got {ceil_mode!r}")
+    if 2 * p > k:
+        raise ValueError(f"padding {p} is more than half the window size {k} "
+                         f"(PyTorch's pools allow at most k / 2 = {k / 2:g})")
+    if k > n + 2 * p:
+        raise ValueError(f"window size {k} is larger than the padded input: "
+                         f"n + 2p = {n} + 2*{p} = {n + 2 * p}")
+    span = n + 2 * p - k
+    out = (-(-span // s) if ceil_mode else span // s) + 1
+    if ceil_mode and (out - 1) * s >= n + p:  # the last window would start in the padding
+        out -= 1
+    return out
+
+
+def pool_output_shape(input_shape, window, padding=0, stride=None, ceil_mode=False):
+    """Output shape (out_h, out_w) of a 2-D pool; each argument is an int or a pair.
+
+    ``input_shape``: (n_h, n_w); ``window``: (k_h, k_w) or int; ``padding``: int or pair;
+    ``stride``: int, pair or None (the window). Errors name the dimension that fails.
+    """
+    n = as_pair("input_shape", input_shape, minimum=1)
+    k = as_pair("window", window, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
+    s = k if stride is None else as_pair("stride", stride, minimum=1)
+    shape = []
+    for axis, name in enumerate(("height", "width")):
+        try:
+            shape.append(pool_output_size(n[axis], k[axis], p[axis], s[axis], ceil_mode))
+        except ValueError as error:
+            raise ValueError(f"in {name}: {error}") from None
+    return tuple(shape)
 
 def window_positions(n, k, padding=0, stride=1, dilation=1):
     """The input indices each output reads, along one dimension, in padded coordinates.

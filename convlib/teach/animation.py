@@ -1,7 +1,8 @@
 """Sliding-window animations that play in a static web page (no kernel needed).
 
-``correlation_animation`` returns a matplotlib ``FuncAnimation`` with one frame per output
-cell; ``to_html`` renders it as self-contained JavaScript HTML (frames embedded as PNG).
+``correlation_animation`` and ``pooling_animation`` return a matplotlib ``FuncAnimation``
+with one frame per output cell; ``to_html`` renders it as self-contained JavaScript HTML
+(frames embedded as PNG).
 """
 
 import re
@@ -11,7 +12,7 @@ from matplotlib.animation import FuncAnimation
 
 from ..checks import as_matrix, as_pair
 from ..correlate import corr2d
-from .plotting import draw_step, figure_size
+from .plotting import draw_pool_step, draw_step, figure_size
 
 
 def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,
@@ -37,6 +38,39 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
     plt.close(fig)
     return anim
 
+
+
+def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True,
+                      interval=900, dpi=96, cell=0.42):
+    """Animate ``convlib.pooling.pool2d(X, window, mode, padding, stride)``, one frame per output.
+
+    ``X``: (n_h, n_w). Each frame shades one window (for max, the winning cell in orange)
+    and fills in its output; the title writes the window out, e.g. 'max(0, 1, 3, 4) = 4'.
+    Returns a closed ``FuncAnimation`` with a ``frame_count`` attribute and ``titles``, the
+    list of frame titles.
+    """
+    from ..pooling import pool2d
+
+    X = as_matrix("X", X)
+    out_h, out_w = pool2d(X, window, mode, padding, stride).shape
+    p = as_pair("padding", padding, minimum=0)
+    rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
+    fig, ax = plt.subplots(figsize=(cell * (cols + out_w + 2.8), cell * rows + 0.6), dpi=dpi)
+
+    def frame(n):
+        ax.clear()
+        text = draw_pool_step(ax, X, window, n // out_w, n % out_w, mode, padding, stride,
+                              values)
+        ax.set_title(text if values else f"output ({n // out_w}, {n % out_w})", fontsize=10)
+
+    anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
+    anim.frame_count = out_h * out_w
+    anim.titles = []
+    for n in range(out_h * out_w):  # the frames' titles, as text for tests and the page
+        frame(n)
+        anim.titles.append(ax.get_title())
+    plt.close(fig)
+    return anim
 
 CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>\s*')
 """matplotlib's jshtml links Font Awesome 4 from a CDN for its button icons."""

@@ -93,6 +93,60 @@ def draw_step(ax, X, K, i, j, padding=0, stride=1, values=True, done=None):
     return window_sum_text(window, K, Y[i, j])
 
 
+
+def pool_window_text(values, mode, result):
+    """The pooled window written out: 'max(0, 1, 3, 4) = 4' or 'mean(0, 1, 3, 4) = 2'."""
+    terms = ", ".join(f"{float(v) + 0.0:g}".replace("inf", "∞") for v in values.flatten())
+    return f"{'max' if mode == 'max' else 'mean'}({terms}) = {float(result) + 0.0:g}"
+
+
+def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, values=True):
+    """Draw ``X → pool → Y`` with the window for output (i, j) shaded, on axes ``ax``.
+
+    ``X``: (n_h, n_w). Padding cells are dashed and white (they hold −∞ for max, 0 for avg);
+    for max, the cell that wins the window is orange. Outputs up to (i, j) are filled in.
+    Returns the text of output (i, j), e.g. 'max(0, 1, 3, 4) = 4'.
+    """
+    from ..pooling import pool2d
+
+    X = as_matrix("X", X)
+    Y = pool2d(X, window, mode, padding, stride)
+    k, p = as_pair("window", window, minimum=1), as_pair("padding", padding, minimum=0)
+    s = k if stride is None else as_pair("stride", stride, minimum=1)
+    fill = float("-inf") if mode == "max" else 0.0
+    Xp = F.pad(X, (p[1], p[1], p[0], p[0]), value=fill)
+    rows, cols = Xp.shape
+    pad_cells = {(r, c) for r in range(rows) for c in range(cols)
+                 if not (p[0] <= r < rows - p[0] and p[1] <= c < cols - p[1])}
+    faces = {cell: PADDING for cell in pad_cells}
+    faces.update({cell: UNREACHED for cell in unreached_cells(Xp.shape, k, s)})
+    r0, c0 = i * s[0], j * s[1]
+    inside = Xp[r0:r0 + k[0], c0:c0 + k[1]]
+    for r in range(r0, r0 + inside.shape[0]):
+        for c in range(c0, c0 + inside.shape[1]):
+            faces[(r, c)] = WINDOW
+    if mode == "max":
+        a, b = divmod(int(inside.argmax()), inside.shape[1])
+        faces[(r0 + a, c0 + b)] = KERNEL
+    infinite = pad_cells if mode == "max" else set()
+    draw_matrix(ax, Xp, 0, 0, faces, values, hidden=infinite, dashed=pad_cells)
+    for r, c in infinite if values else ():
+        ax.text(c + 0.5, -r - 0.5, "−∞", ha="center", va="center", fontsize=10, color="0.4")
+
+    x = cols + 2.4
+    ax.annotate("", xy=(x - 0.5, -rows / 2), xytext=(cols + 0.5, -rows / 2),
+                arrowprops=dict(arrowstyle="->", color="0.3"))
+    ax.text((cols + x) / 2, -rows / 2 + 0.35, mode, ha="center", va="bottom", fontsize=10)
+    order = [(a, b) for a in range(Y.shape[0]) for b in range(Y.shape[1])]
+    hidden = set(order[i * Y.shape[1] + j + 1:])
+    draw_matrix(ax, Y, x, -(rows - Y.shape[0]) / 2, {(i, j): CURRENT} | {c: OUTPUT for c in
+                order if c != (i, j)}, values, hidden)
+    ax.set_xlim(-0.2, x + Y.shape[1] + 0.2)
+    ax.set_ylim(-rows - 0.2, 0.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return pool_window_text(inside, mode, Y[i, j])
+
 def correlation_figure(X, K, i=0, j=0, padding=0, stride=1, values=True):
     """A figure of one step of the correlation: window (i, j) of X, the kernel, output (i, j)."""
     fig, ax = plt.subplots(figsize=figure_size(X, K, padding, stride))

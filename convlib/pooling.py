@@ -1,0 +1,89 @@
+"""Max and average pooling of one image or a stack of channels, checked like PyTorch's.
+
+``pool2d`` slides a window over each channel separately and keeps the largest value
+("max") or the mean ("avg") of each window. It agrees with ``F.max_pool2d`` and
+``F.avg_pool2d`` (tested), but is computed here from strided views of the padded input, so
+the rules are in plain sight: padding is −∞ for max (a padded cell never wins) and zeros for
+avg, and ``count_include_pad`` decides whether those zeros count in the mean.
+"""
+
+import torch
+import torch.nn.functional as F
+
+from .checks import as_pair
+from .shapes import pool_output_shape
+
+MODES = ("max", "avg")
+
+
+def as_images(name, value):
+    """Return ``value`` as a float tensor of shape (c, n_h, n_w) and whether it was 2-D.
+
+    Accepts (n_h, n_w) or (c, n_h, n_w); raises ``TypeError``/``ValueError`` naming ``name``.
+    """
+    if not isinstance(value, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
+    if value.dtype == torch.bool or value.is_complex():
+        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
+    if value.dim() not in (2, 3):
+        raise ValueError(f"Expected {name} to be a 2-D (n_h, n_w) or 3-D (c, n_h, n_w) "
+                         f"tensor, got {value.dim()}-D tensor of shape {list(value.shape)}")
+    if value.numel() == 0:
+        raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
+    if not value.is_floating_point():
+        value = value.to(torch.get_default_dtype())
+    return (value[None], True) if value.dim() == 2 else (value, False)
+
+
+def _window_counts(n, k, p, s, out, include_pad):
+    """How many cells each window along one axis averages over: a length-``out`` tensor."""
+    start = torch.arange(out) * s - p          # window starts, in input coordinates
+    end = torch.minimum(start + k, torch.tensor(n + p))
+    if not include_pad:
+        start, end = start.clamp(min=0), torch.minimum(end, torch.tensor(n))
+    return (end - start).to(torch.get_default_dtype())
+
+
+def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
+           count_include_pad=True):
+    """Max or average pooling of ``X`` (n_h, n_w) or (c, n_h, n_w), channel by channel.
+
+    ``window``: (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``; ``padding``: cells per
+    side, int or pair, at most half the window; ``stride``: int or pair, default the window;
+    ``ceil_mode``: round the output size up (a last, partial window, as long as it starts
+    inside the input or its left padding); ``count_include_pad``: for ``"avg"``, whether
+    padded zeros count in the mean. Returns (out_h, out_w) or (c, out_h, out_w), with the
+    size ``convlib.shapes.pool_output_shape`` gives; same values as ``F.max_pool2d`` /
+    ``F.avg_pool2d``.
+    """
+    images, was_2d = as_images("X", X)
+    if not isinstance(mode, str):
+        raise TypeError(f"mode must be a str, 'max' or 'avg', got {mode!r}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be 'max' or 'avg', got {mode!r}")
+    for name, flag in (("ceil_mode", ceil_mode), ("count_include_pad", count_include_pad)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"{name} must be a bool, got {flag!r}")
+    k = as_pair("window", window, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
+    s = k if stride is None else as_pair("stride", stride, minimum=1)
+    n = tuple(images.shape[1:])
+    try:
+        out = pool_output_shape(n, k, p, s, ceil_mode)
+    except ValueError as error:
+        raise ValueError(f"cannot pool X of shape {list(X.shape)} with window {list(k)}, "
+                         f"padding {list(p)}: {error}") from None
+
+    # Pad p per side, plus, on the right, whatever a last ceil_mode window hangs over.
+    extra = [max(0, (out[a] - 1) * s[a] + k[a] - (n[a] + 2 * p[a])) for a in (0, 1)]
+    fill = float("-inf") if mode == "max" else 0.0
+    padded = F.pad(images, (p[1], p[1] + extra[1], p[0], p[0] + extra[0]), value=fill)
+    windows = padded.unfold(1, k[0], s[0]).unfold(2, k[1], s[1])  # (c, out_h, out_w, k_h, k_w)
+    windows = windows[:, :out[0], :out[1]]
+    if mode == "max":
+        Y = windows.amax(dim=(-2, -1))
+    else:
+        counts = [_window_counts(n[a], k[a], p[a], s[a], out[a], count_include_pad)
+                  for a in (0, 1)]
+        Y = windows.sum(dim=(-2, -1)) / torch.outer(*counts).to(windows.dtype)
+    return Y[0] if was_2d else Y

@@ -1,0 +1,225 @@
+"""convlib.pooling.pool2d and the pooled output size, against F.max_pool2d / F.avg_pool2d."""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convlib.pooling import pool2d
+from convlib.shapes import pool_output_shape, pool_output_size
+
+
+def torch_pool(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
+               count_include_pad=True):
+    """PyTorch's pool of a (c, n_h, n_w) stack, via the 4-D (1, c, n_h, n_w) it expects."""
+    if mode == "max":
+        return F.max_pool2d(X[None], window, stride, padding, ceil_mode=ceil_mode)[0]
+    return F.avg_pool2d(X[None], window, stride, padding, ceil_mode=ceil_mode,
+                        count_include_pad=count_include_pad)[0]
+
+
+def test_d2l_examples():
+    X = torch.tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]])
+    assert pool2d(X, 2, stride=1).tolist() == [[4, 5], [7, 8]]
+    assert pool2d(X, 2, "avg", stride=1).tolist() == [[2, 3], [5, 6]]
+    X = torch.arange(16.0).reshape(1, 4, 4)
+    assert pool2d(X, 3).tolist() == [[[10]]]
+    assert pool2d(X, 3, padding=1, stride=2).tolist() == [[[5, 7], [13, 15]]]
+    assert pool2d(X, (2, 3), padding=(0, 1), stride=(2, 3)).tolist() == [[[5, 7], [13, 15]]]
+    two = pool2d(torch.cat([X, X + 1]), 3, padding=1, stride=2)
+    assert two.tolist() == [[[5, 7], [13, 15]], [[6, 8], [14, 16]]]
+
+
+@st.composite
+def pool_settings(draw):
+    """A valid setting: window fits the padded input, padding at most half the window."""
+    k = (draw(st.integers(1, 5)), draw(st.integers(1, 5)))
+    p = tuple(draw(st.integers(0, k[a] // 2)) for a in (0, 1))
+    n = tuple(draw(st.integers(max(1, k[a] - 2 * p[a]), 9)) for a in (0, 1))
+    stride = draw(st.one_of(st.none(), st.integers(1, 4),
+                            st.tuples(st.integers(1, 4), st.integers(1, 4))))
+    return dict(n=n, window=k, padding=p, stride=stride, ceil_mode=draw(st.booleans()),
+                count_include_pad=draw(st.booleans()), c=draw(st.integers(1, 3)),
+                mode=draw(st.sampled_from(["max", "avg"])), seed=draw(st.integers(0, 999)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(setting=pool_settings())
+def test_pool2d_agrees_with_pytorch(setting):
+    gen = torch.Generator().manual_seed(setting.pop("seed"))
+    n, c = setting.pop("n"), setting.pop("c")
+    X = torch.randn((c,) + n, generator=gen)
+    expected = torch_pool(X, **setting)
+    got = pool2d(X, **setting)
+    assert got.shape == expected.shape
+    assert torch.allclose(got, expected, atol=1e-6)
+    # a single image (n_h, n_w) gives the first channel, without the channel dimension
+    assert torch.allclose(pool2d(X[0], **setting), expected[0], atol=1e-6)
+    stride = setting["stride"]
+    assert got.shape[1:] == pool_output_shape(n, setting["window"], setting["padding"],
+                                              stride, setting["ceil_mode"])
+
+
+def test_output_size_against_max_pool2d_on_a_grid():
+    checked = ceil_differs = last_window_dropped = 0
+    for n in range(1, 11):
+        for k in range(1, 6):
+            for p in range(k // 2 + 1):
+                for s in range(1, 5):
+                    if k > n + 2 * p:
+                        continue
+                    for ceil_mode in (False, True):
+                        Y = F.max_pool2d(torch.zeros(1, 1, n, n), k, s, p, ceil_mode=ceil_mode)
+                        assert Y.shape[-1] == pool_output_size(n, k, p, s, ceil_mode)
+                        checked += 1
+                    span = n + 2 * p - k
+                    ceil_differs += span % s != 0
+                    last_window_dropped += -(-span // s) * s >= n + p
+    assert checked > 500 and ceil_differs > 50 and last_window_dropped > 5
+
+
+def test_ceil_mode_rule_drops_a_window_that_starts_in_the_right_padding():
+    # n = 5, k = 2, p = 1, s = 2: ceil((5 + 2 - 2) / 2) + 1 = 4, but window 4 would start at 6
+    assert pool_output_size(5, 2, 1, 2, ceil_mode=True) == 3
+    assert pool_output_size(8, 3, 0, 2, ceil_mode=True) == 4
+    assert pool_output_size(8, 3, 0, 2) == 3
+    assert pool_output_size(6, 2) == 3  # stride defaults to the window
+
+
+def test_count_include_pad_changes_the_border_means():
+    X = torch.ones(3, 3)
+    assert pool2d(X, 3, "avg", padding=1, stride=1)[0, 0] == pytest.approx(4 / 9)
+    assert pool2d(X, 3, "avg", padding=1, stride=1, count_include_pad=False)[0, 0] == 1
+
+
+def test_max_padding_never_wins():
+    X = -torch.arange(1.0, 10.0).reshape(3, 3)
+    # windows cover rows {0}, {1, 2} and columns {0}, {1, 2} of X, plus padding
+    assert pool2d(X, 2, padding=1).tolist() == [[-1, -2], [-4, -5]]
+    # zero padding would win every border window
+    assert pool2d(torch.nn.functional.pad(X, (1, 1, 1, 1)), 2).tolist() == [[0, 0], [0, -5]]
+
+
+def test_integer_input_gives_floats():
+    Y = pool2d(torch.arange(9).reshape(3, 3), 2, "avg", stride=1)
+    assert Y.dtype == torch.get_default_dtype() and Y.tolist() == [[2, 3], [5, 6]]
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    (dict(window=5), ValueError, ["window [5, 5]", "shape [4, 4]", "height", "larger"]),
+    (dict(window=(2, 7), padding=(0, 1)), ValueError, ["width", "larger", "4 + 2*1 = 6"]),
+    (dict(window=3, padding=2), ValueError, ["padding 2", "half the window size 3"]),
+    (dict(window=(4, 2), padding=(1, 2)), ValueError, ["width", "padding 2", "size 2"]),
+    (dict(window=2, mode="mean"), ValueError, ["mode", "'max' or 'avg'", "'mean'"]),
+    (dict(window=2, mode=max), TypeError, ["mode", "str"]),
+    (dict(window=0), ValueError, ["window", "at least 1"]),
+    (dict(window=2.0), TypeError, ["window", "int or a pair"]),
+    (dict(window=(2, 2, 2)), TypeError, ["window", "pair"]),
+    (dict(window=2, stride=0), ValueError, ["stride", "at least 1"]),
+    (dict(window=2, stride=(1, "2")), TypeError, ["stride"]),
+    (dict(window=2, padding=-1), ValueError, ["padding", "at least 0"]),
+    (dict(window=2, ceil_mode="yes"), TypeError, ["ceil_mode", "bool"]),
+    (dict(window=2, mode="avg", count_include_pad=1), TypeError, ["count_include_pad"]),
+])
+def test_bad_settings_name_the_argument(kwargs, error, words):
+    with pytest.raises(error) as info:
+        pool2d(torch.zeros(4, 4), **kwargs)
+    for word in words:
+        assert word in str(info.value)
+
+
+@pytest.mark.parametrize("X, error, words", [
+    (torch.zeros(1, 1, 4, 4), ValueError, ["Expected X", "4-D", "[1, 1, 4, 4]"]),
+    (torch.zeros(4), ValueError, ["Expected X", "1-D", "[4]"]),
+    (torch.zeros(2, 0, 3), ValueError, ["empty", "[2, 0, 3]"]),
+    ([[0.0, 1.0], [2.0, 3.0]], TypeError, ["X", "torch.Tensor", "list"]),
+    (np.zeros((4, 4)), TypeError, ["X", "ndarray"]),
+    (torch.zeros(4, 4, dtype=torch.bool), TypeError, ["X", "bool"]),
+])
+def test_bad_inputs_name_the_argument(X, error, words):
+    with pytest.raises(error) as info:
+        pool2d(X, 2)
+    for word in words:
+        assert word in str(info.value)
+
+
+@pytest.mark.parametrize("args, error, words", [
+    ((3, 5), ValueError, ["window size 5", "n + 2p = 3 + 2*0 = 3"]),
+    ((5, 3, 2), ValueError, ["padding 2", "half the window size 3"]),
+    ((5, 0), ValueError, ["window size", "positive"]),
+    ((5, 2, 0, 0), ValueError, ["stride", "positive"]),
+    ((5, 2.5), TypeError, ["window size", "int"]),
+    ((5, 2, 0, None, 1), TypeError, ["ceil_mode", "bool"]),
+])
+def test_pool_output_size_rejects_impossible_settings(args, error, words):
+    with pytest.raises(error) as info:
+        pool_output_size(*args)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_pool_output_shape_names_the_dimension():
+    with pytest.raises(ValueError, match="in width: window size 4"):
+        pool_output_shape((8, 3), (2, 4))
+    assert pool_output_shape((8, 5), (3, 2), (0, 1), 2, ceil_mode=True) == (4, 3)
+
+
+# The pooling animation and figure (convlib.teach).
+
+D2L_X = torch.tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]])
+
+
+@pytest.mark.parametrize("kwargs", [dict(window=2, stride=1), dict(window=2, padding=1),
+                                    dict(window=(2, 3), mode="avg", stride=1)])
+def test_pooling_animation_has_one_frame_per_output(kwargs):
+    from convlib.teach.animation import pooling_animation, to_html
+
+    anim = pooling_animation(D2L_X, **kwargs)
+    reference = torch_pool(D2L_X[None], **kwargs)
+    html = to_html(anim)
+    assert anim.frame_count == reference[0].numel() == len(anim.titles)
+    assert html.count("data:image/png;base64") == anim.frame_count
+    assert "_anim_slider" in html and "://" not in html  # plays offline
+
+
+def test_pooling_animation_titles_are_d2l_sums():
+    from convlib.teach.animation import pooling_animation, to_html
+
+    anim = pooling_animation(D2L_X, 2, stride=1)
+    assert anim.titles == ["max(0, 1, 3, 4) = 4", "max(1, 2, 4, 5) = 5",
+                           "max(3, 4, 6, 7) = 7", "max(4, 5, 7, 8) = 8"]
+    avg = pooling_animation(D2L_X, 2, "avg", stride=1)
+    assert avg.titles[0] == "mean(0, 1, 3, 4) = 2"
+    padded = pooling_animation(-D2L_X - 1, 2, padding=1)
+    assert padded.titles[0] == "max(-∞, -∞, -∞, -1) = -1"
+    for drawn in (anim, avg, padded):  # render them, as a page would
+        assert "_anim_slider" in to_html(drawn)
+
+
+def test_pool_step_marks_the_winner_and_padding():
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_rgba
+
+    from convlib.teach.plotting import KERNEL, PADDING, WINDOW, draw_pool_step
+
+    fig, ax = plt.subplots()
+    text = draw_pool_step(ax, D2L_X, 2, 1, 0, padding=1)  # rows 2-3, columns 0-1 of padded
+    assert text == "max(-∞, 3, -∞, 6) = 6"
+    faces = {(-round(r.get_y()) - 1, round(r.get_x())): r.get_facecolor()
+             for r in ax.patches[:25]}  # the 5 x 5 padded input, (row, column)
+    assert faces[(3, 1)] == to_rgba(KERNEL)       # 6 wins (padded row 3, column 1)
+    assert faces[(2, 1)] == to_rgba(WINDOW)       # 3 is in the window, but loses
+    assert faces[(0, 0)] == to_rgba(PADDING)
+    assert sum(t.get_text() == "−∞" for t in ax.texts) == 16
+    plt.close(fig)
+
+
+def test_pooling_animation_rejects_bad_input():
+    from convlib.teach.animation import pooling_animation
+
+    with pytest.raises(ValueError, match="window"):
+        pooling_animation(D2L_X, 4)
+    with pytest.raises(ValueError, match="mode"):
+        pooling_animation(D2L_X, 2, mode="min")
