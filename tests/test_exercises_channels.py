@@ -30,7 +30,7 @@ ROWS = [
     (PARAMS, "12864", False, "Give a whole number"),
     (PARAMS, True, False, "Give a whole number"),
     (PARAMS, [12864], False, "Give a whole number"),
-    (PARAMS, 12864.5, False, "Give a whole number"),
+    (PARAMS, 12864.5, False, "not a whole number"),
     (SHAPE, (16, 15, 15), True, "Correct: (16, 15, 15)"),
     (SHAPE, [16, 15, 15], True, "Correct"),
     (SHAPE, torch.Size([16, 15, 15]), True, "Correct"),

@@ -53,14 +53,15 @@ TABLE = [
         ("1", ["a number"]), ((1,), ["a number"]),
     ]),
     ("avg-pool-kernel", [torch.full((3, 3), 1 / 9), torch.ones(3, 3, dtype=torch.int64) / 9,
-                         torch.full((3, 3), 1 / 9, dtype=torch.float64)], [
+                         torch.full((3, 3), 1 / 9, dtype=torch.float64),
+                         [[1 / 9] * 3] * 3, np.full((3, 3), 1 / 9)], [
         (None, ["Replace None"]),
         (torch.ones(3, 3), ["sums each window", "by 9"]),
         (torch.full((2, 2), 1 / 4), ["shape [3, 3]", "[2, 2]"]),
         (torch.full((3, 3), 0.111), ["differs"]),     # a near miss: sums to 0.999
         (torch.eye(3) / 3, ["differs"]),
         (torch.full((1, 3, 3), 1 / 9), ["2-D tensor"]),
-        ([[1 / 9] * 3] * 3, ["2-D tensor"]),
+        ("1/9", ["2-D tensor"]),
     ]),
 ]
 
