@@ -41,12 +41,12 @@ def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False, r
     ``benchmarks/correlate.py`` for one image of 128² to 2048² and kernels of 2 to 31:
 
     - gradients needed (training): ``"torch"``, ``F.conv2d``, whose backward is tuned;
-    - a kernel of rank one, more than 3×3: ``"separable"``, k_h + k_w taps instead of k_h k_w;
-    - taps per stride step k_h k_w / (s_h s_w) above 40 log2(out_h out_w s_h s_w), about
-      40 log2 of the input size: ``"fft"``, whose
-      cost grows with log n, not with the kernel;
-    - at most 3×3 taps: ``"torch"`` up to 160² outputs (lowest fixed cost), else
-      ``"blocked"`` shift-and-add (about one pass over memory);
+    - at most 3×3 taps per stride step (k_h k_w <= 9 s_h s_w): ``"torch"`` up to 160²
+      outputs (the lowest fixed cost), else ``"blocked"`` shift-and-add (about one pass
+      over memory);
+    - a kernel of rank one: ``"separable"``, k_h + k_w taps instead of k_h k_w;
+    - k_h k_w / (s_h s_w) above 40 log2(out_h out_w s_h s_w), that is 40 log2 of about the
+      input size: ``"fft"``, whose cost grows with log n, not with the kernel;
     - otherwise ``"strips"``, a depthwise ``F.conv2d`` over row strips.
 
     Every method handles every shape ``corr2d`` accepts, so the choice is only about speed.
@@ -54,15 +54,33 @@ def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False, r
     if needs_grad:
         return "torch"
     (k_h, k_w), (out_h, out_w) = kernel_shape, output_shape
-    taps = k_h * k_w
-    if rank == 1 and taps > BLOCKED_MAX_TAPS and k_h > 1 and k_w > 1:
-        return "separable"
-    steps = stride[0] * stride[1]
-    if taps > FFT_TAPS_PER_LOG2 * steps * math.log2(out_h * out_w * steps):
-        return "fft"
+    taps, steps = k_h * k_w, stride[0] * stride[1]
     if taps <= BLOCKED_MAX_TAPS * steps:
         return "torch" if out_h * out_w <= SMALL_OUTPUT else "blocked"
+    if rank == 1 and k_h > 1 and k_w > 1:
+        return "separable"
+    if taps > FFT_TAPS_PER_LOG2 * steps * math.log2(out_h * out_w * steps):
+        return "fft"
     return "strips"
+
+
+def _choose(X, K, out, stride):
+    needs_grad = torch.is_grad_enabled() and (X.requires_grad or K.requires_grad)
+    rank = None
+    if (not needs_grad and K.shape[0] * K.shape[1] > BLOCKED_MAX_TAPS
+            and out[0] * out[1] > SMALL_OUTPUT and min(K.shape) > 1):
+        rank = kernel_rank(K)  # worth an SVD only when the image is large
+    return choose_method(K.shape, out, stride, needs_grad, rank)
+
+
+def method_for(X, K, padding=0, stride=1, dilation=1):
+    """The name of the method ``corr2d(X, K, padding, stride, dilation)`` would use."""
+    padding = as_pair("padding", padding, minimum=0)
+    stride = as_pair("stride", stride, minimum=1)
+    dilation = as_pair("dilation", dilation, minimum=1)
+    out = tuple((X.shape[a] + 2 * padding[a] - dilation[a] * (K.shape[a] - 1) - 1)
+                // stride[a] + 1 for a in (0, 1))
+    return _choose(X, K, out, stride)
 
 
 def corr2d_loop(X, K):
@@ -75,7 +93,7 @@ def corr2d_loop(X, K):
     X, K = as_matrix("X", X), as_matrix("K", K)
     check_kernel_fits(X, K)
     h, w = K.shape
-    Y = torch.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=torch.result_type(X, K))
+    Y = X.new_zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=torch.result_type(X, K))
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
             Y[i, j] = (X[i:i + h, j:j + w] * K).sum()
@@ -97,12 +115,20 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
     ``X`` and ``K``.
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
-    if padding == 0 and stride == 1 and dilation == 1 and type(padding) is int \
-            and type(stride) is int and type(dilation) is int:  # the common case, cheaply
+    if type(padding) is int and type(stride) is int and type(dilation) is int \
+            and padding == 0 and stride == 1 and dilation == 1:  # the common case, cheaply
+        (n_h, n_w), (k_h, k_w) = X.shape, K.shape
+        out = (n_h - k_h + 1, n_w - k_w + 1)
+        if method is None and k_h * k_w <= BLOCKED_MAX_TAPS and 0 < out[0] \
+                and 0 < out[1] and out[0] * out[1] <= SMALL_OUTPUT \
+                and X.dtype is K.dtype and X.device == K.device:
+            # choose_method's first rule, without the bookkeeping: a few microseconds
+            # matter on a small image
+            Y = F.conv2d(X.reshape(1, 1, n_h, n_w), K.reshape(1, 1, k_h, k_w))
+            return Y.view(out)
         padding, stride, dilation = (0, 0), (1, 1), (1, 1)
-        if K.shape[0] > X.shape[0] or K.shape[1] > X.shape[1]:
+        if k_h > n_h or k_w > n_w:
             check_kernel_fits(X, K)
-        out = (X.shape[0] - K.shape[0] + 1, X.shape[1] - K.shape[1] + 1)
     else:
         padding = as_pair("padding", padding, minimum=0)
         stride = as_pair("stride", stride, minimum=1)
@@ -117,12 +143,7 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
         raise ValueError(f"X and K must be on the same device, got X on {X.device} "
                          f"and K on {K.device}")
     if method is None:
-        needs_grad = torch.is_grad_enabled() and (X.requires_grad or K.requires_grad)
-        rank = None
-        if (not needs_grad and K.shape[0] * K.shape[1] > BLOCKED_MAX_TAPS
-                and out[0] * out[1] > SMALL_OUTPUT and min(K.shape) > 1):
-            rank = kernel_rank(K)  # worth an SVD only when the image is large
-        method = choose_method(K.shape, out, stride, needs_grad, rank)
+        method = _choose(X, K, out, stride)
     elif method not in METHODS:
         raise ValueError(f"method must be None or one of {sorted(METHODS)}, got {method!r}")
     if padding != (0, 0):

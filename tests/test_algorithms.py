@@ -194,3 +194,10 @@ def test_the_chooser_never_picks_a_method_that_fails(n, k, kw):
 def test_unknown_method_is_named():
     with pytest.raises(ValueError, match="method must be None or one of"):
         corr2d(torch.zeros(3, 3), torch.zeros(2, 2), method="winograd")
+
+
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_non_contiguous_input(method):
+    X, K = torch.randn(30, 20).T, torch.randn(7, 5).T  # transposed views
+    assert_close(corr2d(X, K, method=method), X, K)
+    assert_close(corr2d(X[:, :6], K[:2, :2], method=method), X[:, :6], K[:2, :2])
