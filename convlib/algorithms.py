@@ -22,6 +22,9 @@ picks one of them.
 import torch
 import torch.nn.functional as F
 
+BLOCKED_MAX_TAPS = 9
+"""Up to this many taps (3x3), shift-and-add over cache-sized strips (``blocked``) wins."""
+
 BLOCK = 1 << 17
 """``blocked`` sums this many outputs at a time (512 KB of float32: a strip fits in L2)."""
 
@@ -136,16 +139,19 @@ def kernel_rank(K, factors=False):
 
 def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
     """Sum over the kernel's rank-one terms u v^T of a vertical pass with u, then a
-    horizontal pass with v (each by ``strips``): (k_h + k_w) taps per term, not k_h k_w.
+    horizontal pass with v: (k_h + k_w) taps per term, not k_h k_w. A pass of at most
+    ``BLOCKED_MAX_TAPS`` taps is ``blocked`` shift-and-add, a longer one ``strips``.
 
     Sobel, box and Gaussian kernels have rank one: one term. A kernel of full rank k needs
     k terms (2 k^2 taps), so ``corr2d`` uses this only for rank one.
     """
     _, (U, V) = kernel_rank(K, factors=True)
+    down = blocked if K.shape[0] <= BLOCKED_MAX_TAPS else strips
+    across = blocked if K.shape[1] <= BLOCKED_MAX_TAPS else strips
     Y = None
     for r in range(U.shape[1]):
-        column = strips(Xp, U[:, r:r + 1], (stride[0], 1), (dilation[0], 1))
-        term = strips(column, V[r:r + 1], (1, stride[1]), (1, dilation[1]))
+        column = down(Xp, U[:, r:r + 1], (stride[0], 1), (dilation[0], 1))
+        term = across(column, V[r:r + 1], (1, stride[1]), (1, dilation[1]))
         Y = term if Y is None else Y + term
     return Y
 

@@ -14,11 +14,8 @@ import math
 import torch
 import torch.nn.functional as F
 
-from .algorithms import METHODS, kernel_rank
+from .algorithms import BLOCKED_MAX_TAPS, METHODS, kernel_rank
 from .checks import as_matrix, as_pair, check_kernel_fits
-
-BLOCKED_MAX_TAPS = 9
-"""Up to this many taps (3x3), shift-and-add over cache-sized strips (``"blocked"``) wins."""
 
 FFT_TAPS_PER_LOG2 = 40
 """The FFT is used once k_h k_w / (s_h s_w) exceeds this many times log2 of the input size."""
