@@ -14,8 +14,9 @@ case are timed in interleaved rounds, so that a burst of load elsewhere on the m
 all of them alike; each time is the median over rounds, each round the mean of enough calls
 to last about a millisecond, after one untimed call (so that no method pays for the state
 of caches and memory allocator that the previous one left). Also measures the memory
-bandwidth (one shift-and-add pass over arrays much larger than the caches). Prints a table and the goal figures; writes everything
-with the machine's CPU, caches, memory, thread count and library versions to
+bandwidth (one shift-and-add pass over arrays much larger than the caches). Prints a table
+and the goal figures; writes everything with the machine's CPU, caches, memory, thread
+count and library versions to
 ``convlib/data/benchmark_results.json``. Not part of the test suite: timings belong in a
 benchmark, never in a test.
 """
