@@ -201,3 +201,11 @@ def test_non_contiguous_input(method):
     X, K = torch.randn(30, 20).T, torch.randn(7, 5).T  # transposed views
     assert_close(corr2d(X, K, method=method), X, K)
     assert_close(corr2d(X[:, :6], K[:2, :2], method=method), X[:, :6], K[:2, :2])
+
+
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_zero_kernel_gives_zeros(method):
+    X = torch.randn(300, 300)  # large enough for every rule, incl. the rank check
+    for K in (torch.zeros(3, 3), torch.zeros(7, 7), torch.zeros(1, 1)):
+        got = corr2d(X, K, method=method)
+        assert torch.equal(got, torch.zeros_like(got))
