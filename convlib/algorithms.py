@@ -25,8 +25,10 @@ import torch.nn.functional as F
 BLOCKED_MAX_TAPS = 9
 """Up to this many taps (3x3), shift-and-add over cache-sized strips (``blocked``) wins."""
 
-BLOCK = 1 << 17
-"""``blocked`` sums this many outputs at a time (512 KB of float32: a strip fits in L2)."""
+BLOCK = 1 << 19
+"""``blocked`` sums this many outputs per thread at a time: 2 MB of float32, a strip that
+stays in the caches with its input (measured: faster than 2^17 and 2^20, and than no
+blocking, on 2048² images with one and two threads)."""
 
 VECTOR = 16
 """``strips`` makes a multiple of this many strips (channels): PyTorch's depthwise kernels
@@ -81,7 +83,8 @@ def direct(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
 
 def blocked(Xp, K, stride=(1, 1), dilation=(1, 1)):
-    """Shift-and-add over row strips of ``BLOCK`` outputs, each strip finished before the next.
+    """Shift-and-add over row strips of ``BLOCK`` outputs per thread, each strip finished
+    before the next.
 
     All k_h k_w passes over a strip run while it is in cache, so main memory sees the input
     read and the output written about once. (With gradients: ``direct``.)
@@ -90,7 +93,7 @@ def blocked(Xp, K, stride=(1, 1), dilation=(1, 1)):
         return direct(Xp, K, stride, dilation)
     out_h, out_w = _out_size(*Xp.shape, K, stride, dilation)
     Y = Xp.new_empty((out_h, out_w))
-    rows = max(1, BLOCK // out_w)
+    rows = max(1, BLOCK * torch.get_num_threads() // out_w)
     for row0 in range(0, out_h, rows):
         _shift_and_add(Y[row0:row0 + rows], Xp, K, row0, stride, dilation)
     return Y
