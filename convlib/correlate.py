@@ -5,7 +5,8 @@ Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; w
 ``floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1`` (the width likewise), which is
 ``n_h - k_h + 1`` without padding, stride and dilation.
 
-``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms``);
+``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms`` by
+``choose_method``; ``method_for`` names the one it would pick);
 ``corr2d_loop`` is the teaching loop; ``conv2d`` is true convolution.
 """
 
@@ -107,9 +108,10 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
     (floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1, same for the width).
 
     ``method``: ``None`` picks the fastest algorithm (``choose_method``), or one of
-    ``"direct"``, ``"fft"``, ``"torch"``, ``"im2col"`` (see ``convlib.algorithms``). All agree
-    with ``F.conv2d`` to within ``TOLERANCE`` times ``sum|K| * max|X|``. Gradients flow to
-    ``X`` and ``K``.
+    ``"direct"``, ``"blocked"``, ``"strips"``, ``"separable"``, ``"fft"``, ``"torch"``,
+    ``"im2col"`` (see ``convlib.algorithms``). All agree with ``F.conv2d`` to within
+    ``TOLERANCE`` times ``sum|K| * max|X|``. Gradients flow to ``X`` and ``K``. The result
+    is on ``X``'s device (CPU, CUDA or MPS); ``K`` must be on the same device.
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     if type(padding) is int and type(stride) is int and type(dilation) is int \
