@@ -5,48 +5,80 @@ Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; w
 ``floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1`` (the width likewise), which is
 ``n_h - k_h + 1`` without padding, stride and dilation.
 
-``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms``);
+``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms`` by
+``choose_method``; ``method_for`` names the one it would pick);
 ``corr2d_loop`` is the teaching loop; ``conv2d`` is true convolution.
 """
+
+import math
 
 import torch
 import torch.nn.functional as F
 
-from .algorithms import METHODS
+from .algorithms import BLOCKED_MAX_TAPS, METHODS, kernel_rank
 from .checks import as_matrix, as_pair, check_kernel_fits
 
-DIRECT_MAX_TAPS = 25
-"""Shift-and-add is used while k_h * k_w / (s_h * s_w) <= 25, FFT above (see ``choose_method``)."""
+FFT_TAPS_PER_LOG2 = 40
+"""The FFT is used once k_h k_w / (s_h s_w) exceeds this many times log2 of the input size."""
 
 SMALL_OUTPUT = 160 * 160
-"""Below this many outputs, ``F.conv2d``'s lower fixed cost beats shift-and-add."""
+"""Up to this many outputs, ``F.conv2d``'s low fixed cost wins for small kernels."""
 
 TOLERANCE = 1e-5
 """Every method agrees with ``F.conv2d`` to within ``TOLERANCE * sum|K| * max|X|`` (float32),
 that is, relative to the largest value the output could take."""
 
 
-def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False):
-    """The algorithm ``corr2d`` uses: ``"torch"``, ``"direct"`` or ``"fft"``.
+def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False, rank=None):
+    """The algorithm ``corr2d`` uses: one of ``"torch"``, ``"blocked"``, ``"strips"``,
+    ``"separable"`` or ``"fft"``.
 
-    The rule, measured with ``benchmarks/correlate.py`` on this book's CPU (2 threads), for
-    one image of 128² to 2048² and kernels of 2 to 31:
+    ``rank`` is the kernel's rank (``convlib.algorithms.kernel_rank``), or ``None`` if it is
+    not known. The rule compares *counts* (taps, outputs, log2 of the size), not times, so
+    that it carries from one CPU to another; the constants were measured with
+    ``benchmarks/correlate.py`` for one image of 128² to 2048² and kernels of 2 to 31:
 
     - gradients needed (training): ``"torch"``, ``F.conv2d``, whose backward is tuned;
-    - k_h k_w / (s_h s_w) > 25 (larger than 5×5 without stride): ``"fft"``, whose cost hardly
-      depends on the kernel size, while the others grow with the number of taps;
-    - otherwise, up to 160×160 outputs: ``"torch"`` (its fixed cost is the lowest);
-    - otherwise ``"direct"`` shift-and-add: k_h k_w fused passes over the output.
+    - at most 3×3 taps per stride step (k_h k_w <= 9 s_h s_w): ``"torch"`` up to 160²
+      outputs (the lowest fixed cost), else ``"blocked"`` shift-and-add (about one pass
+      over memory);
+    - a kernel of rank one: ``"separable"``, k_h + k_w taps instead of k_h k_w;
+    - k_h k_w / (s_h s_w) above 40 log2(out_h out_w s_h s_w), that is 40 log2 of about the
+      input size: ``"fft"``, whose cost grows with log n, not with the kernel;
+    - otherwise ``"strips"``, a depthwise ``F.conv2d`` over row strips.
 
     Every method handles every shape ``corr2d`` accepts, so the choice is only about speed.
     """
     if needs_grad:
         return "torch"
-    if kernel_shape[0] * kernel_shape[1] > DIRECT_MAX_TAPS * stride[0] * stride[1]:
+    (k_h, k_w), (out_h, out_w) = kernel_shape, output_shape
+    taps, steps = k_h * k_w, stride[0] * stride[1]
+    if taps <= BLOCKED_MAX_TAPS * steps:
+        return "torch" if out_h * out_w <= SMALL_OUTPUT else "blocked"
+    if rank == 1 and k_h > 1 and k_w > 1:
+        return "separable"
+    if taps > FFT_TAPS_PER_LOG2 * steps * math.log2(out_h * out_w * steps):
         return "fft"
-    if output_shape[0] * output_shape[1] <= SMALL_OUTPUT:
-        return "torch"
-    return "direct"
+    return "strips"
+
+
+def _choose(X, K, out, stride):
+    needs_grad = torch.is_grad_enabled() and (X.requires_grad or K.requires_grad)
+    rank = None
+    if (not needs_grad and K.shape[0] * K.shape[1] > BLOCKED_MAX_TAPS
+            and out[0] * out[1] > SMALL_OUTPUT and min(K.shape) > 1):
+        rank = kernel_rank(K)  # worth an SVD only when the image is large
+    return choose_method(K.shape, out, stride, needs_grad, rank)
+
+
+def method_for(X, K, padding=0, stride=1, dilation=1):
+    """The name of the method ``corr2d(X, K, padding, stride, dilation)`` would use."""
+    padding = as_pair("padding", padding, minimum=0)
+    stride = as_pair("stride", stride, minimum=1)
+    dilation = as_pair("dilation", dilation, minimum=1)
+    out = tuple((X.shape[a] + 2 * padding[a] - dilation[a] * (K.shape[a] - 1) - 1)
+                // stride[a] + 1 for a in (0, 1))
+    return _choose(X, K, out, stride)
 
 
 def corr2d_loop(X, K):
@@ -59,7 +91,7 @@ def corr2d_loop(X, K):
     X, K = as_matrix("X", X), as_matrix("K", K)
     check_kernel_fits(X, K)
     h, w = K.shape
-    Y = torch.zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=torch.result_type(X, K))
+    Y = X.new_zeros((X.shape[0] - h + 1, X.shape[1] - w + 1), dtype=torch.result_type(X, K))
     for i in range(Y.shape[0]):
         for j in range(Y.shape[1]):
             Y[i, j] = (X[i:i + h, j:j + w] * K).sum()
@@ -76,25 +108,43 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
     (floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1, same for the width).
 
     ``method``: ``None`` picks the fastest algorithm (``choose_method``), or one of
-    ``"direct"``, ``"fft"``, ``"torch"``, ``"im2col"`` (see ``convlib.algorithms``). All agree
-    with ``F.conv2d`` to within ``TOLERANCE`` times ``sum|K| * max|X|``. Gradients flow to
-    ``X`` and ``K``.
+    ``"direct"``, ``"blocked"``, ``"strips"``, ``"separable"``, ``"fft"``, ``"torch"``,
+    ``"im2col"`` (see ``convlib.algorithms``). All agree with ``F.conv2d`` to within
+    ``TOLERANCE`` times ``sum|K| * max|X|``. Gradients flow to ``X`` and ``K``. The result
+    is on ``X``'s device (CPU, CUDA or MPS); ``K`` must be on the same device.
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
-    padding = as_pair("padding", padding, minimum=0)
-    stride = as_pair("stride", stride, minimum=1)
-    dilation = as_pair("dilation", dilation, minimum=1)
-    check_kernel_fits(X, K, padding, dilation)
-    if method is None:
-        needs_grad = torch.is_grad_enabled() and (X.requires_grad or K.requires_grad)
+    if type(padding) is int and type(stride) is int and type(dilation) is int \
+            and padding == 0 and stride == 1 and dilation == 1:  # the common case, cheaply
+        (n_h, n_w), (k_h, k_w) = X.shape, K.shape
+        out = (n_h - k_h + 1, n_w - k_w + 1)
+        if method is None and k_h * k_w <= BLOCKED_MAX_TAPS and 0 < out[0] \
+                and 0 < out[1] and out[0] * out[1] <= SMALL_OUTPUT \
+                and X.dtype is K.dtype and X.device == K.device:
+            # choose_method's first rule, without the bookkeeping: a few microseconds
+            # matter on a small image
+            Y = F.conv2d(X.reshape(1, 1, n_h, n_w), K.reshape(1, 1, k_h, k_w))
+            return Y.view(out)
+        padding, stride, dilation = (0, 0), (1, 1), (1, 1)
+        if k_h > n_h or k_w > n_w:
+            check_kernel_fits(X, K)
+    else:
+        padding = as_pair("padding", padding, minimum=0)
+        stride = as_pair("stride", stride, minimum=1)
+        dilation = as_pair("dilation", dilation, minimum=1)
+        check_kernel_fits(X, K, padding, dilation)
         out = tuple((X.shape[a] + 2 * padding[a] - dilation[a] * (K.shape[a] - 1) - 1)
                     // stride[a] + 1 for a in (0, 1))
-        method = choose_method(K.shape, out, stride, needs_grad)
-    elif method not in METHODS:
-        raise ValueError(f"method must be None or one of {sorted(METHODS)}, got {method!r}")
     if X.dtype != K.dtype:
         dtype = torch.result_type(X, K)
         X, K = X.to(dtype), K.to(dtype)
+    if X.device != K.device:
+        raise ValueError(f"X and K must be on the same device, got X on {X.device} "
+                         f"and K on {K.device}")
+    if method is None:
+        method = _choose(X, K, out, stride)
+    elif method not in METHODS:
+        raise ValueError(f"method must be None or one of {sorted(METHODS)}, got {method!r}")
     if padding != (0, 0):
         X = F.pad(X, (padding[1], padding[1], padding[0], padding[0]))
     return METHODS[method](X, K, stride, dilation)

@@ -1,16 +1,69 @@
 """The benchmark's measurements, shipped with convlib so that every copy of the book has them.
 
 ``benchmarks/correlate.py`` writes ``convlib/data/benchmark_results.json``; the chapter
-"How fast is a convolution?" plots it.
+"How fast is a convolution?" reads it. ``goal_figures`` derives the summary figures from the
+rows (the benchmark stores them, a test checks that they follow from the stored rows).
 """
 
 import json
+import math
 import pathlib
+import statistics
 
 RESULTS = pathlib.Path(__file__).with_name("data") / "benchmark_results.json"
 
+CONVLIB_METHODS = ("im2col", "direct", "blocked", "strips", "separable", "fft", "F.conv2d")
+"""The methods ``corr2d`` can choose among (``F.conv2d`` is its ``"torch"`` method)."""
+
+TARGETS = {
+    "geomean_convlib_over_opencv": 1.0,
+    "max_convlib_over_opencv": 4.0,
+    "geomean_convlib_over_conv2d": 0.5,
+    "max_added_at_128_seconds": 5e-6,
+    "max_convlib_over_fastest": 1.5,
+}
+"""The goals of issue 15: each figure of ``goal_figures`` should be at most this."""
+
 
 def benchmark_results(path=RESULTS):
-    """The measured times as a dict: ``machine`` (cpu, threads, torch), ``rows`` (one per
-    (n, k): the method ``choice`` and ``seconds`` per method) and the ``goals`` figures."""
+    """The measured times as a dict: ``machine`` (cpu, threads, caches, memory, versions),
+    ``memory_bandwidth``, ``rows`` (one per case: ``n``, ``k``, ``kernel`` ("random" or
+    "gaussian"), the method ``choice`` and ``seconds`` per method), ``targets`` and ``goals``."""
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+
+
+def _geomean(values):
+    return math.exp(statistics.mean(math.log(v) for v in values)) if values else None
+
+
+def fastest_method(row):
+    """The name of the fastest of ``corr2d``'s methods in one row."""
+    times = row["seconds"]
+    return min((m for m in CONVLIB_METHODS if m in times), key=times.get)
+
+
+def goal_figures(rows):
+    """The summary figures of the benchmark rows, over the random kernels (the grid)
+    unless the name says otherwise; ratios are times, so below 1 means convlib is faster."""
+    grid = [r for r in rows if r.get("kernel", "random") == "random"]
+
+    def ratios(peer, among=grid):
+        return [r["seconds"]["convlib"] / r["seconds"][peer] for r in among
+                if peer in r["seconds"]]
+
+    gaussian = [r for r in rows if r.get("kernel") == "gaussian"]
+    to_fastest = [r["seconds"]["convlib"] / r["seconds"][fastest_method(r)] for r in rows]
+    added = [r["seconds"]["convlib"] - r["seconds"]["F.conv2d"] for r in grid if r["n"] == 128]
+    loop = [r["seconds"]["loop"] / r["seconds"]["convlib"] for r in grid
+            if (r["n"], r["k"]) == (512, 3) and "loop" in r["seconds"]]
+    return {
+        "geomean_convlib_over_opencv": _geomean(ratios("OpenCV")),
+        "max_convlib_over_opencv": max(ratios("OpenCV"), default=None),
+        "geomean_convlib_over_scipy": _geomean(ratios("SciPy")),
+        "geomean_convlib_over_conv2d": _geomean(ratios("F.conv2d")),
+        "max_convlib_over_conv2d": max(ratios("F.conv2d")),
+        "max_added_at_128_seconds": max(added, default=None),
+        "max_convlib_over_fastest": max(to_fastest),
+        "geomean_convlib_over_opencv_gaussian": _geomean(ratios("OpenCV", gaussian)),
+        "loop_over_convlib_512_k3": loop[0] if loop else None,
+    }

@@ -1,12 +1,16 @@
 """Every algorithm computes the same correlation as F.conv2d; the chooser picks one that works."""
 
+import math
+
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from convlib import corr2d, corr2d_loop
-from convlib.algorithms import METHODS
-from convlib.correlate import SMALL_OUTPUT, TOLERANCE, choose_method
+from convlib.algorithms import METHODS, kernel_rank
+from convlib.correlate import FFT_TAPS_PER_LOG2, SMALL_OUTPUT, TOLERANCE, choose_method
 
 SHAPES = [  # (input, kernel): square, non-square, 1x1, kernel as large as the input
     ((9, 9), (3, 3)), ((7, 12), (2, 5)), ((12, 7), (4, 1)), ((5, 6), (1, 1)),
@@ -76,14 +80,106 @@ def test_gradients_reach_the_kernel_whatever_the_method(method):
 
 
 def test_the_rule():
-    assert choose_method((3, 3), (510, 510)) == "direct"
-    assert choose_method((5, 5), (508, 508)) == "direct"
-    assert choose_method((7, 7), (506, 506)) == "fft"
-    assert choose_method((7, 7), (253, 253), stride=(2, 2)) == "direct"  # 49 / 4 taps
+    assert choose_method((3, 3), (510, 510)) == "blocked"
+    assert choose_method((2, 2), (2047, 2047)) == "blocked"
     assert choose_method((3, 3), (126, 126)) == "torch"
+    assert choose_method((5, 5), (508, 508)) == "strips"
+    assert choose_method((15, 15), (498, 498)) == "strips"
+    assert choose_method((31, 31), (482, 482)) == "fft"
     assert choose_method((31, 31), (98, 98)) == "fft"
+    assert choose_method((7, 7), (506, 506), rank=1) == "separable"
+    assert choose_method((31, 31), (2018, 2018), rank=1) == "separable"
+    assert choose_method((3, 3), (510, 510), rank=1) == "blocked"  # 6 taps save little
+    assert choose_method((7, 7), (506, 506), rank=2) == "strips"
+    assert choose_method((6, 6), (253, 253), stride=(2, 2)) == "blocked"  # 36 / 4 taps
     assert choose_method((3, 3), (510, 510), needs_grad=True) == "torch"
     assert 126 * 126 <= SMALL_OUTPUT < 510 * 510
+
+
+def test_the_rule_counts_the_fft_against_the_taps():
+    """FFT exactly when k_h k_w / (s_h s_w) > FFT_TAPS_PER_LOG2 * log2(input size)."""
+    for n in (64, 128, 512, 2048, 8192):
+        for k in range(2, 64):
+            out = (n - k + 1, n - k + 1)
+            is_fft = choose_method((k, k), out) == "fft"
+            assert is_fft == (k * k > FFT_TAPS_PER_LOG2 * math.log2(out[0] * out[1]))
+
+
+@pytest.mark.parametrize("name", ["box", "sobel", "gaussian"])
+def test_separable_kernels_have_rank_one(name):
+    g = torch.exp(-torch.linspace(-2, 2, 7) ** 2)
+    K = {"box": torch.ones(5, 5) / 25, "sobel": torch.tensor([[-1., 0, 1], [-2, 0, 2], [-1, 0, 1]]),
+         "gaussian": torch.outer(g, g)}[name]
+    assert kernel_rank(K) == 1
+    rank, (U, V) = kernel_rank(K, factors=True)
+    assert U.shape == (K.shape[0], 1) and V.shape == (1, K.shape[1])
+    assert torch.allclose(U @ V, K, atol=1e-6)
+
+
+def test_rank_of_random_and_low_rank_kernels():
+    assert kernel_rank(torch.randn(7, 7)) == 7
+    assert kernel_rank(torch.randn(4, 9)) == 4
+    low = torch.randn(8, 2) @ torch.randn(2, 8)
+    assert kernel_rank(low) == 2
+    assert kernel_rank(torch.zeros(3, 3)) == 1  # nothing to add: one (zero) term
+    assert torch.linalg.matrix_rank(low).item() == 2
+
+
+def test_corr2d_picks_separable_for_a_large_image_and_a_rank_one_kernel(monkeypatch):
+    chosen = []
+    real = METHODS["separable"]
+    monkeypatch.setitem(METHODS, "separable", lambda *a: chosen.append(1) or real(*a))
+    g = torch.exp(-torch.linspace(-2, 2, 9) ** 2)
+    X = torch.rand(300, 300)
+    assert_close(corr2d(X, torch.outer(g, g)), X, torch.outer(g, g))
+    assert chosen == [1]
+    corr2d(X, torch.randn(9, 9))  # full rank: not separable
+    assert chosen == [1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_method_on_random_shapes(data):
+    """Random image, kernel (separable or not, 1x1 up to the input's size), padding, stride
+    and dilation: every method agrees with F.conv2d."""
+    n_h, n_w = data.draw(st.integers(1, 40)), data.draw(st.integers(1, 40))
+    p = (data.draw(st.integers(0, 3)), data.draw(st.integers(0, 3)))
+    d = (data.draw(st.integers(1, 3)), data.draw(st.integers(1, 3)))
+    s = (data.draw(st.integers(1, 3)), data.draw(st.integers(1, 3)))
+    k_h = data.draw(st.integers(1, max(1, (n_h + 2 * p[0] - 1) // d[0] + 1)))
+    k_w = data.draw(st.integers(1, max(1, (n_w + 2 * p[1] - 1) // d[1] + 1)))
+    seed = data.draw(st.integers(0, 2**16))
+    gen = torch.Generator().manual_seed(seed)
+    X = torch.randn(n_h, n_w, generator=gen)
+    if data.draw(st.booleans()):
+        K = torch.outer(torch.randn(k_h, generator=gen), torch.randn(k_w, generator=gen))
+    else:
+        K = torch.randn(k_h, k_w, generator=gen)
+    kw = dict(padding=p, stride=s, dilation=d)
+    for method in METHODS:
+        assert_close(corr2d(X, K, method=method, **kw), X, K, **kw)
+    assert_close(corr2d(X, K, **kw), X, K, **kw)
+
+
+DEVICES = ["cpu"] + (["cuda"] if torch.cuda.is_available() else []) + (
+    ["mps"] if torch.backends.mps.is_available() else [])
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_every_method_runs_on_every_device(device, method):
+    """The result stays on the input's device and dtype (cpu always; cuda, mps if present)."""
+    X = torch.rand(40, 37, device=device)
+    g = torch.tensor([1.0, 2.0, 1.0], device=device)
+    for K in (torch.randn(5, 4, device=device), torch.outer(g, g)):
+        got = corr2d(X, K, method=method, padding=1, stride=(1, 2), dilation=(2, 1))
+        assert got.device.type == X.device.type and got.dtype == X.dtype
+        assert_close(got.cpu(), X.cpu(), K.cpu(), padding=1, stride=(1, 2), dilation=(2, 1))
+
+
+def test_tensors_on_two_devices_are_named():
+    with pytest.raises(ValueError, match="same device"):
+        corr2d(torch.zeros(3, 3), torch.zeros(2, 2, device="meta"))
 
 
 @pytest.mark.parametrize("n, k, kw", [
@@ -98,3 +194,18 @@ def test_the_chooser_never_picks_a_method_that_fails(n, k, kw):
 def test_unknown_method_is_named():
     with pytest.raises(ValueError, match="method must be None or one of"):
         corr2d(torch.zeros(3, 3), torch.zeros(2, 2), method="winograd")
+
+
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_non_contiguous_input(method):
+    X, K = torch.randn(30, 20).T, torch.randn(7, 5).T  # transposed views
+    assert_close(corr2d(X, K, method=method), X, K)
+    assert_close(corr2d(X[:, :6], K[:2, :2], method=method), X[:, :6], K[:2, :2])
+
+
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_zero_kernel_gives_zeros(method):
+    X = torch.randn(300, 300)  # large enough for every rule, incl. the rank check
+    for K in (torch.zeros(3, 3), torch.zeros(7, 7), torch.zeros(1, 1)):
+        got = corr2d(X, K, method=method)
+        assert torch.equal(got, torch.zeros_like(got))
