@@ -25,6 +25,21 @@ def _pooled_shift():
                 if torch.equal(maps[0][:, :maps[0].shape[1] - d], maps[1][:, d:]))
 
 
+def _kernel_the_old_checker_accepted():
+    """A wrong 3×3 kernel that matches the mean on 6 stride-3 windows of one 6×9 input.
+
+    1/9 plus a vector of the null space of that input's 6×9 window matrix: 6 windows give
+    6 equations for 9 unknowns, so a checker that compares only there accepts it.
+    """
+    X = torch.randn(6, 9, generator=torch.Generator().manual_seed(0)).double()
+    windows = X.unfold(0, 3, 3).unfold(1, 3, 3).reshape(-1, 9)   # (6, 9)
+    null = torch.linalg.svd(windows).Vh[-1]                        # windows @ null ≈ 0
+    K = (torch.full((9,), 1 / 9, dtype=torch.float64) + 1.5 * null).reshape(3, 3)
+    assert (K - 1 / 9).abs().max() > 0.3                            # far from the mean
+    assert torch.allclose(windows @ K.flatten(), windows.mean(1), atol=1e-6)
+    return K.float()
+
+
 def test_the_expected_answers():
     assert CEIL_SHAPE == (4, 3) and PADDED_MAX.item() == -15 and _pooled_shift() == 1
 
@@ -60,6 +75,7 @@ TABLE = [
         (torch.full((2, 2), 1 / 4), ["shape [3, 3]", "[2, 2]"]),
         (torch.full((3, 3), 0.111), ["differs"]),     # a near miss: sums to 0.999
         (torch.eye(3) / 3, ["differs"]),
+        (_kernel_the_old_checker_accepted(), ["differs"]),  # the reviewer's counterexample
         (torch.full((1, 3, 3), 1 / 9), ["2-D tensor"]),
         ("1/9", ["2-D tensor"]),
     ]),
@@ -95,3 +111,12 @@ def test_numpy_scalars_and_0d_tensors_are_right_answers(name, rights):
     for right in rights:
         verdict = check(name, right)
         assert verdict.ok and repr(verdict).startswith("✅"), (right, verdict.message)
+
+
+def test_avg_kernel_checker_accepts_only_the_mean():
+    """Any 3×3 kernel 0.01 away from 1/9, in any direction, is wrong."""
+    generator = torch.Generator().manual_seed(1)
+    for _ in range(50):
+        direction = torch.randn(3, 3, generator=generator)
+        K = torch.full((3, 3), 1 / 9) + 0.01 * direction / direction.norm()
+        assert not check("avg-pool-kernel", K).ok, K
