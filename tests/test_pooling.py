@@ -200,18 +200,23 @@ def test_pooling_animation_titles_are_d2l_sums():
 
 def test_pool_step_marks_the_winner_and_padding():
     import matplotlib.pyplot as plt
-    from matplotlib.colors import to_rgba
+    from matplotlib.colors import rgb_to_hsv, to_rgba
 
-    from convlib.teach.plotting import KERNEL, PADDING, WINDOW, draw_pool_step
+    from convlib.teach.plotting import PADDING, UNREACHED, WINDOW, WINNER, draw_pool_step
 
     fig, ax = plt.subplots()
     text = draw_pool_step(ax, D2L_X, 2, 1, 0, padding=1)  # rows 2-3, columns 0-1 of padded
     assert text == "max(-∞, 3, -∞, 6) = 6"
     faces = {(-round(r.get_y()) - 1, round(r.get_x())): r.get_facecolor()
              for r in ax.patches[:25]}  # the 5 x 5 padded input, (row, column)
-    assert faces[(3, 1)] == to_rgba(KERNEL)       # 6 wins (padded row 3, column 1)
+    assert faces[(3, 1)] == to_rgba(WINNER)       # 6 wins (padded row 3, column 1)
     assert faces[(2, 1)] == to_rgba(WINDOW)       # 3 is in the window, but loses
     assert faces[(0, 0)] == to_rgba(PADDING)
+    # stride 2 on the 5 x 5 padded input: no window reaches row 4 or column 4
+    assert faces[(4, 0)] == faces[(0, 4)] == faces[(4, 4)] == to_rgba(UNREACHED)
+    assert faces[(3, 3)] != to_rgba(UNREACHED)
+    hue, saturation, _ = rgb_to_hsv(to_rgba(WINNER)[:3])
+    assert 0.05 < hue < 0.12 and saturation > 0.6  # the winner is orange, as the page says
     assert sum(t.get_text() == "−∞" for t in ax.texts) == 16
     plt.close(fig)
 

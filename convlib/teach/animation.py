@@ -44,8 +44,9 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
                       interval=900, dpi=96, cell=0.42):
     """Animate ``convlib.pooling.pool2d(X, window, mode, padding, stride)``, one frame per output.
 
-    ``X``: (n_h, n_w). Each frame shades one window (for max, the winning cell in orange)
-    and fills in its output; the title writes the window out, e.g. 'max(0, 1, 3, 4) = 4'.
+    ``X``: (n_h, n_w). Each frame shades one window (for max, the winning cell in orange;
+    cells no window reaches are pink) and fills in its output; the title writes the window
+    out, e.g. 'max(0, 1, 3, 4) = 4'.
     Returns a closed ``FuncAnimation`` with a ``frame_count`` attribute and ``titles``, the
     list of frame titles.
     """

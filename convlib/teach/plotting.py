@@ -16,6 +16,7 @@ from ..correlate import corr2d
 
 INPUT, WINDOW, KERNEL, OUTPUT, CURRENT = "#dbe9f6", "#5b9bd5", "#f4d8b0", "#d5ecd4", "#4caf50"
 PADDING, UNREACHED = "#ffffff", "#f2b8b5"
+WINNER = "#f5a142"  # orange: the cell that wins a max-pool window
 
 
 def draw_matrix(ax, M, x=0.0, y=0.0, faces=None, values=True, hidden=(), dashed=()):
@@ -104,7 +105,8 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
     """Draw ``X → pool → Y`` with the window for output (i, j) shaded, on axes ``ax``.
 
     ``X``: (n_h, n_w). Padding cells are dashed and white (they hold −∞ for max, 0 for avg);
-    for max, the cell that wins the window is orange. Outputs up to (i, j) are filled in.
+    cells no window reaches are pink; for max, the cell that wins the window is orange.
+    Outputs up to (i, j) are filled in.
     Returns the text of output (i, j), e.g. 'max(0, 1, 3, 4) = 4'.
     """
     from ..pooling import pool2d
@@ -127,7 +129,7 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
             faces[(r, c)] = WINDOW
     if mode == "max":
         a, b = divmod(int(inside.argmax()), inside.shape[1])
-        faces[(r0 + a, c0 + b)] = KERNEL
+        faces[(r0 + a, c0 + b)] = WINNER
     infinite = pad_cells if mode == "max" else set()
     draw_matrix(ax, Xp, 0, 0, faces, values, hidden=infinite, dashed=pad_cells)
     for r, c in infinite if values else ():
