@@ -45,11 +45,12 @@ class Conv2DMulti(nn.Module):
     Parameters: ``weight`` of shape (c_o, c_i / groups, k_h, k_w) and ``bias`` of shape (c_o,)
     (or no bias with ``bias=False``), initialised as ``nn.Conv2d`` initialises its own, so the
     two layers are interchangeable. Input X: (c_i, n_h, n_w) or (b, c_i, n_h, n_w); output:
-    (c_o, out_h, out_w) or (b, c_o, out_h, out_w). ``kernel_size``, ``padding``, ``stride``,
-    ``dilation``: int or (height, width); ``groups`` must divide c_i and c_o.
+    (c_o, out_h, out_w) or (b, c_o, out_h, out_w). ``kernel_size``, ``stride``, ``padding``,
+    ``dilation``: int or (height, width); ``groups`` must divide c_i and c_o. The arguments
+    come in ``nn.Conv2d``'s order (stride before padding), and the text form is its own.
     """
 
-    def __init__(self, in_channels, out_channels, kernel_size, padding=0, stride=1,
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
                  dilation=1, groups=1, bias=True):
         super().__init__()
         for name, value in (("in_channels", in_channels), ("out_channels", out_channels)):
@@ -76,8 +77,9 @@ class Conv2DMulti(nn.Module):
                             self.dilation, self.groups)
 
     def extra_repr(self):
-        text = (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}")
-        for name, default in (("padding", (0, 0)), ("stride", (1, 1)), ("dilation", (1, 1))):
+        text = (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+                f"stride={self.stride}")  # nn.Conv2d's text: stride always shown
+        for name, default in (("padding", (0, 0)), ("dilation", (1, 1))):
             if getattr(self, name) != default:
                 text += f", {name}={getattr(self, name)}"
         if self.groups != 1:

@@ -75,7 +75,23 @@ def test_multi_channel_layer_starts_like_nn_conv2d():
     torch.manual_seed(3)
     ref = nn.Conv2d(8, 16, 3, groups=2)
     assert torch.equal(layer.weight, ref.weight) and torch.equal(layer.bias, ref.bias)
-    assert repr(layer) == "Conv2DMulti(8, 16, kernel_size=(3, 3), groups=2)"
+    assert repr(layer) == "Conv2DMulti(8, 16, kernel_size=(3, 3), stride=(1, 1), groups=2)"
+
+
+@pytest.mark.parametrize("args, kwargs", [
+    ((4, 6, 3, 2), {}),
+    ((4, 6, 3, 2, 1), {}),
+    ((4, 6, (2, 3), 1, (1, 0), 2, 2, False), {}),
+    ((4, 6, 3), dict(padding=1, stride=2)),
+])
+def test_multi_channel_layer_takes_nn_conv2d_arguments_in_order(args, kwargs):
+    """Conv2DMulti(4, 6, 3, 2) is stride 2, as nn.Conv2d(4, 6, 3, 2) is."""
+    from convlib.layers import Conv2DMulti
+
+    layer, ref = Conv2DMulti(*args, **kwargs), nn.Conv2d(*args, **kwargs)
+    for name in ("kernel_size", "stride", "padding", "dilation", "groups"):
+        assert getattr(layer, name) == getattr(ref, name), name
+    assert repr(layer) == repr(ref).replace("Conv2d", "Conv2DMulti")
 
 
 @pytest.mark.parametrize("args, kwargs, error, message", [

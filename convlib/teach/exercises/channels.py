@@ -1,5 +1,8 @@
 """Checkers for the chapter on multiple input and output channels."""
 
+import numpy as np
+import torch
+
 from .answers import Feedback, approximately, whole_number
 
 PARAMETERS_HINTS = {
@@ -17,15 +20,18 @@ SHAPE_HINTS = {
     (3, 15, 15): "The output has one channel per kernel: c_o, not c_i.",
     (16, 16, 16): "Padding 1 per side does not keep the size under a 5 × 5 kernel: "
                   "floor((n + 2p - k) / s) + 1.",
-    (16, 14, 14): "Padding is per side: n + 2p, here 32 + 2.",
-    (16, 28, 28): "Stride 2 takes every other window position: divide by s.",
+    (16, 14, 14): "Include the padding, n + 2p = 34, and the final + 1: "
+                  "floor((n + 2p - k) / s) + 1.",
+    (16, 28, 28): "28 = 32 - 5 + 1 ignores both the padding (add 2p) and the stride "
+                  "(divide by s).",
 }
 SHAPE_HINT = ("Channels: one per kernel. Rows and columns: floor((n + 2p - k) / s) + 1 "
               "each.")
 
 STACKED_HINTS = {
     8: "Close: the windows overlap. One output of the second layer reads 5 neighbouring "
-       "outputs of the first, and neighbouring windows share all but one input.",
+       "outputs of the first in each row; their 3 × 3 windows are 3 columns wide, and "
+       "neighbouring windows share all but one column.",
     15: "Sizes do not multiply: neighbouring windows of the first layer overlap.",
     5: "The second layer's window reads 5 outputs of the first, and each of those reads "
        "3 inputs: together more than 5.",
@@ -35,11 +41,15 @@ STACKED_HINT = "Count the inputs that one output of the second layer depends on.
 SAVING = (64 * 128 * 9) / (64 * 9 + 64 * 128)
 """Multiply–adds per position: standard 3 × 3, 64 → 128, over depthwise + 1 × 1."""
 SAVING_HINTS = {
-    9: "9 = k_h · k_w would be the saving if the 1 × 1 convolution were free; it costs "
-       "c_i · c_o per position.",
-    128: "128 = c_o would be the saving if the depthwise convolution were free; it costs "
-         "c_i · k_h · k_w per position.",
+    9: "9 = k_h · k_w would be the saving if the depthwise convolution were free; it "
+       "costs c_i · k_h · k_w per position.",
+    128: "128 = c_o would be the saving if the 1 × 1 convolution were free; it costs "
+         "c_i · c_o per position.",
 }
+ONE_SIDED_BIAS = (64 * 128 * 9 + 128) / (64 * 9 + 64 * 128)
+"""A near miss (8.42): the standard layer's biases added, the separable layers' not."""
+TOLERANCE = 0.006
+"""Absolute: the two decimals asked for, 8.41, and no other two-decimal number."""
 PARAMETER_RATIO = (64 * 128 * 9 + 128) / (64 * 9 + 64 + 64 * 128 + 128)
 """The near miss: the same ratio for parameters, biases included (8.24)."""
 SAVING_HINT = ("Standard: c_o · c_i · k_h · k_w per position. Separable: c_i · k_h · k_w "
@@ -57,10 +67,13 @@ def _key(answer):
 
 
 def shape_triple(answer, expected, hints, hint):
-    """Judge a shape answer (channels, rows, columns): a tuple, list or ``torch.Size``."""
+    """Judge a shape answer (channels, rows, columns): a tuple, list, ``torch.Size``, or a
+    1-D tensor or NumPy array."""
     if answer is None:
         return Feedback(False, "Replace None with your answer, a shape (channels, rows, "
                                "columns).")
+    if isinstance(answer, (torch.Tensor, np.ndarray)) and answer.ndim == 1:
+        answer = list(answer)
     if not (isinstance(answer, (tuple, list)) and len(answer) == len(expected)):
         return Feedback(False, f"Give the shape as three numbers (channels, rows, columns), "
                                f"got {answer!r}.")
@@ -83,7 +96,12 @@ def _saving(answer):
     if key is not None and abs(key - PARAMETER_RATIO) < 0.01:
         hint = ("That is the ratio of parameters, biases included; count multiply–adds "
                 "per position instead.")
-    return approximately(answer, SAVING, hint, rel=0.005)
+    elif key is not None and abs(key - ONE_SIDED_BIAS) < TOLERANCE:
+        hint = ("73 856 / 8 768 = 8.42 adds the 128 biases of the standard layer to its "
+                "multiply–adds, and none to the separable one's; count multiply–adds only.")
+    elif key is not None and abs(key - SAVING) < 0.02:
+        hint = "Close: compute the ratio to three decimals and round it to two decimals."
+    return approximately(answer, SAVING, hint, rel=TOLERANCE / SAVING)
 
 
 CHECKERS = {
