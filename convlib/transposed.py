@@ -17,7 +17,7 @@ import torch.nn.functional as F
 
 from .checks import as_matrix, as_pair
 from .correlate import corr2d
-from .shapes import transposed_output_size
+from .shapes import output_size, transposed_output_size
 
 
 def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
@@ -74,3 +74,14 @@ def stamp_positions(n, k, stride=1, dilation=1):
     """
     transposed_output_size(n, k, 0, stride, 0, dilation)  # checks the arguments
     return [[i * stride + t * dilation for t in range(k)] for i in range(n)]
+
+
+def output_padding_for(n, k, padding=0, stride=1, dilation=1):
+    """The output_padding that takes a correlation's output back to the input length ``n``.
+
+    A correlation maps n to m = floor((n + 2p - d(k - 1) - 1) / s) + 1, and s different
+    lengths n share that m; the transposed convolution with the same settings maps m to
+    (m - 1) s - 2p + d (k - 1) + 1 + a, which is n for a = (n + 2p - d(k - 1) - 1) mod s.
+    """
+    output_size(n, k, padding, stride, dilation)  # checks the arguments
+    return (n + 2 * padding - dilation * (k - 1) - 1) % stride

@@ -206,3 +206,21 @@ def test_stamp_positions():
     assert stamp_positions(2, 2, dilation=3) == [[0, 3], [1, 4]]
     with pytest.raises(ValueError, match="stride must be positive"):
         stamp_positions(3, 3, stride=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 4), st.integers(0, 2), st.integers(1, 4),
+       st.integers(1, 3))
+def test_output_padding_for_goes_back_to_n(n, k, p, s, d):
+    from convlib.transposed import output_padding_for
+
+    if d * (k - 1) + 1 > n + 2 * p:
+        with pytest.raises(ValueError, match="larger than the padded input"):
+            output_padding_for(n, k, p, s, d)
+        return
+    m = F.conv1d(torch.zeros(1, 1, n), torch.zeros(1, 1, k), padding=p, stride=s,
+                 dilation=d).shape[-1]
+    a = output_padding_for(n, k, p, s, d)
+    back = F.conv_transpose1d(torch.zeros(1, 1, m), torch.zeros(1, 1, k), padding=p,
+                              stride=s, dilation=d, output_padding=a).shape[-1]
+    assert back == n
