@@ -6,11 +6,11 @@ whatever the reader passes (a wrong type, a function that crashes), the answer i
 ``Feedback`` whose text is one readable line.
 """
 
-from . import cross_correlation, edges, learning, padding, speed
+from . import cross_correlation, edges, learning, padding, speed, transposed
 from .answers import Feedback
 
 CHECKERS = {}
-for _chapter in (cross_correlation, edges, learning, padding, speed):
+for _chapter in (cross_correlation, edges, learning, padding, speed, transposed):
     CHECKERS.update(_chapter.CHECKERS)
 
 
