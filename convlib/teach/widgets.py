@@ -254,6 +254,10 @@ class TransposedExplorer(Panel):
         right.set_title(f"transposed: {m} → {back}", fontsize=10)
         self.output.value = figure_png(fig)
 
+    DEFAULTS = {"padding": 0, "stride": 1, "output_padding": 0, "dilation": 1}
+
     def __repr__(self):
-        return "TransposedExplorer(" + ", ".join(f"{name}={value}" for name, value
-                                                 in self.values().items()) + ")"
+        """n and k, then the settings that differ from their defaults (as PyTorch does)."""
+        shown = [f"{name}={value}" for name, value in self.values().items()
+                 if self.DEFAULTS.get(name) != value]
+        return f"TransposedExplorer({', '.join(shown)})"
