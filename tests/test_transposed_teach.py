@@ -75,7 +75,8 @@ def test_explorer_shows_both_directions():
     assert repr(explorer) == "TransposedExplorer(n=7, k=3, padding=1, stride=2)"
     assert repr(TransposedExplorer(n=1, k=1, padding=0, stride=1)) \
         == "TransposedExplorer(n=1, k=1)"
-    assert repr(TransposedExplorer(n=5, k=2, stride=2, output_padding=1, dilation=2)) \
+    assert repr(TransposedExplorer(n=5, k=2, padding=0, stride=2, output_padding=1,
+                                   dilation=2)) \
         == "TransposedExplorer(n=5, k=2, stride=2, output_padding=1, dilation=2)"
     assert explorer._repr_mimebundle_()["text/plain"] == repr(explorer)
 
