@@ -7,6 +7,7 @@ Modules, each named for what it holds:
 - ``layers``: ``Conv2D``, the one-channel convolutional layer (kernel weight + scalar bias)
 - ``receptive_field``: receptive fields of stacks, by recurrence and by gradients
 - ``shapes``: output shapes with padding, stride and dilation; padding helpers
+- ``transposed``: ``conv_transpose2d`` (transposed convolution), ``correlation_matrix``
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
 - ``training``: learning a kernel by gradient descent, and the loss's Hessian
 - ``images``: the stripes toy, the photograph and the named kernels
