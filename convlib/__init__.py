@@ -11,6 +11,7 @@ Modules, each named for what it holds:
 - ``receptive_field``: receptive fields of stacks, by recurrence and by gradients
 - ``shapes``: output shapes with padding, stride and dilation; padding helpers
 - ``pooling``: ``pool2d``, max and average pooling of one image or a stack of channels
+- ``transposed``: ``conv_transpose2d`` (transposed convolution), ``correlation_matrix``
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
 - ``training``: learning a kernel by gradient descent, and the loss's Hessian
 - ``images``: the stripes toy, the photograph and the named kernels
@@ -25,6 +26,7 @@ from .layers import Conv2D, Conv2DMulti
 from .pooling import pool2d
 from .receptive_field import influence, receptive_field
 from .teach.exercises import check
+from .transposed import conv_transpose2d
 
-__all__ = ["Conv2D", "Conv2DMulti", "check", "conv2d", "corr2d", "corr2d_loop",
-           "corr2d_multi", "influence", "pool2d", "receptive_field"]
+__all__ = ["Conv2D", "Conv2DMulti", "check", "conv2d", "conv_transpose2d", "corr2d",
+           "corr2d_loop", "corr2d_multi", "influence", "pool2d", "receptive_field"]

@@ -3,9 +3,11 @@
 They hold no maths of their own: they draw, animate or judge what the modules of ``convlib``
 compute.
 
-- ``plotting``: figures of the sliding window, heat maps, image grids, loss curves
+- ``plotting``: figures of the sliding window, the pooling window and the transposed
+  convolution's stamps; heat maps, image grids, loss curves
 - ``channel_figures``: channel slices, their partial results and the sum
-- ``animation``: sliding-window animations that play in a static page
-- ``widgets``: the kernel editor, the shape explorer, a training progress bar
+- ``animation``: animations of correlation, pooling and stamping that play in a static page
+- ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
+  progress bar
 - ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter
 """

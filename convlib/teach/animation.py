@@ -84,3 +84,32 @@ def to_html(anim):
     bundles Font Awesome, whose ``fa`` icon classes the buttons use.
     """
     return CDN_STYLESHEET.sub("", anim.to_jshtml(default_mode="loop"))
+
+
+def transposed_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,
+                         cell=0.42):
+    """Animate ``conv_transpose2d(X, K, padding, stride)`` stamp by stamp.
+
+    ``X``: (n_h, n_w), ``K``: (k_h, k_w). One frame per input element (row-major): it adds
+    ``X[i, j] * K`` into the full output (``convlib.teach.plotting.draw_stamp``); the rows and
+    columns ``padding`` removes are dashed. Returns a ``FuncAnimation`` (figure closed) with
+    a ``frame_count`` attribute, n_h * n_w.
+    """
+    from .plotting import draw_stamp, stamp_figure_size
+
+    X, K = as_matrix("X", X), as_matrix("K", K)
+    p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
+    draw_stamp(plt.figure().gca(), X, K, 0, 0, p, s)  # raises here for a bad setting
+    plt.close()
+    fig, ax = plt.subplots(figsize=stamp_figure_size(X, K, s, cell), dpi=dpi)
+    n_w = X.shape[1]
+
+    def frame(n):
+        ax.clear()
+        text = draw_stamp(ax, X, K, n // n_w, n % n_w, p, s, values)
+        ax.set_title(text if values else f"input ({n // n_w}, {n % n_w})", fontsize=10)
+
+    anim = FuncAnimation(fig, frame, frames=X.numel(), interval=interval)
+    anim.frame_count = X.numel()
+    plt.close(fig)
+    return anim

@@ -268,3 +268,83 @@ def figure_png(fig, dpi=80):
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def stamp_figure_size(X, K, stride=1, cell=0.42):
+    """Figure size (inches) that fits the ``X · K → Y`` stamping drawing (``draw_stamp``)."""
+    s = as_pair("stride", stride, minimum=1)
+    full = [(X.shape[a] - 1) * s[a] + K.shape[a] for a in (0, 1)]
+    rows = max(X.shape[0], K.shape[0], full[0])
+    return (cell * (X.shape[1] + K.shape[1] + full[1] + 2.8), cell * rows + 0.6)
+
+
+def draw_stamp(ax, X, K, i, j, padding=0, stride=1, values=True):
+    """Draw input element (i, j) of ``X`` stamping its scaled kernel into the output.
+
+    ``X``: (n_h, n_w), ``K``: (k_h, k_w). Left: X with (i, j) shaded; middle: K; right: the
+    full (uncropped) output with the stamps of every element up to (i, j) (row-major) summed,
+    from ``convlib.transposed.conv_transpose2d``, the current stamp shaded. The ``padding``
+    rows and columns a transposed convolution removes are dashed. Returns the step as text.
+    """
+    from ..transposed import conv_transpose2d
+
+    X, K = as_matrix("X", X), as_matrix("K", K)
+    p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
+    conv_transpose2d(X, K, padding=p, stride=s)  # checks that the setting has an output
+    done = torch.zeros(X.numel())
+    done[:i * X.shape[1] + j + 1] = 1
+    Y = conv_transpose2d(X * done.reshape(X.shape), K, stride=s)
+    rows = max(X.shape[0], K.shape[0], Y.shape[0])
+    draw_matrix(ax, X, 0, -(rows - X.shape[0]) / 2, {(i, j): WINDOW}, values)
+    x = X.shape[1] + 1.2
+    ax.text(x - 0.6, -rows / 2, "·", ha="center", va="center", fontsize=18)
+    draw_matrix(ax, K, x, -(rows - K.shape[0]) / 2,
+                {(a, b): KERNEL for a in range(K.shape[0]) for b in range(K.shape[1])}, values)
+    x += K.shape[1] + 1.2
+    ax.text(x - 0.6, -rows / 2, "→", ha="center", va="center", fontsize=18)
+    cropped = {(r, c) for r in range(Y.shape[0]) for c in range(Y.shape[1])
+               if not (p[0] <= r < Y.shape[0] - p[0] and p[1] <= c < Y.shape[1] - p[1])}
+    faces = {(r, c): PADDING if (r, c) in cropped else OUTPUT
+             for r in range(Y.shape[0]) for c in range(Y.shape[1])}
+    r0, c0 = i * s[0], j * s[1]
+    faces.update({(r, c): CURRENT for r in range(r0, r0 + K.shape[0])
+                  for c in range(c0, c0 + K.shape[1])})
+    draw_matrix(ax, Y, x, -(rows - Y.shape[0]) / 2, faces, values, dashed=cropped)
+    ax.set_xlim(-0.2, x + Y.shape[1] + 0.2)
+    ax.set_ylim(-rows - 0.2, 0.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return (f"X[{i},{j}] = {float(X[i, j]):g} adds {float(X[i, j]):g}·K at rows "
+            f"{r0}–{r0 + K.shape[0] - 1}, columns {c0}–{c0 + K.shape[1] - 1}")
+
+
+def draw_stamp_positions(ax, n, k, padding=0, stride=1, output_padding=0, dilation=1):
+    """Draw, along one dimension, the cells each input of a transposed convolution writes.
+
+    Top row: the (n - 1) s + d (k - 1) + 1 cells of the full output, then ``output_padding``
+    extra cells at the end (green dashed); the ``padding`` cells removed at each side are
+    white and dashed. Below it, one row per input element: its k taps as dark squares.
+    """
+    from ..shapes import transposed_output_size
+    from ..transposed import stamp_positions
+
+    transposed_output_size(n, k, padding, stride, output_padding, dilation)
+    positions = stamp_positions(n, k, stride, dilation)
+    full = (n - 1) * stride + dilation * (k - 1) + 1
+    width = full + output_padding
+    for c in range(width):
+        removed = c < padding or c >= width - padding
+        extra = c >= full
+        face = PADDING if removed else OUTPUT
+        ax.add_patch(Rectangle((c, 0), 1, 1, facecolor=face, edgecolor="0.3",
+                               linestyle="--" if removed or extra else "-"))
+    for row, taps in enumerate(positions, start=1):
+        y = -row * 0.8
+        ax.plot([taps[0] + 0.5, taps[-1] + 0.5], [y + 0.3, y + 0.3], color=WINDOW, lw=1)
+        for c in taps:
+            ax.add_patch(Rectangle((c + 0.2, y + 0.1), 0.6, 0.4, facecolor=WINDOW))
+        ax.text(-0.4, y + 0.3, f"in {row - 1}", ha="right", va="center", fontsize=8)
+    ax.set_xlim(-2.2, width + 0.2)
+    ax.set_ylim(-len(positions) * 0.8 - 0.2, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")

@@ -13,8 +13,9 @@ import torch
 
 from ..correlate import corr2d
 from ..images import KERNELS, display_mode, kernel, png_bytes
-from ..shapes import explain_output_size
-from .plotting import draw_window_positions, figure_png
+from ..shapes import explain_output_size, output_size, transposed_output_size
+from ..transposed import output_padding_for
+from .plotting import draw_stamp_positions, draw_window_positions, figure_png
 
 
 def parse_number(text):
@@ -193,3 +194,70 @@ class ShapeExplorer(Panel):
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = repr(self)
         return bundle
+
+
+class TransposedExplorer(Panel):
+    """The two directions side by side, along one dimension: a correlation takes n to m,
+    the transposed convolution with the same kernel size, padding, stride and dilation takes
+    m back, to n when ``output_padding`` is the right one.
+
+    Sliders for n, k, padding, stride, output_padding and dilation; shows both sizes, the
+    output_padding that would give back n, and a drawing of each direction (window
+    positions, then stamps). A bad setting shows a message instead. ``status`` is the text.
+    """
+
+    LIMITS = {"n": (1, 12), "k": (1, 5), "padding": (0, 3), "stride": (1, 4),
+              "output_padding": (0, 3), "dilation": (1, 3)}
+
+    def __init__(self, n=7, k=3, padding=1, stride=2, output_padding=0, dilation=1):
+        start = {"n": n, "k": k, "padding": padding, "stride": stride,
+                 "output_padding": output_padding, "dilation": dilation}
+        self.sliders = {name: widgets.IntSlider(value=start[name], min=lo, max=hi,
+                                                description=name, continuous_update=False,
+                                                style={"description_width": "initial"})
+                        for name, (lo, hi) in self.LIMITS.items()}
+        self.message = widgets.HTML()
+        self.output = widgets.Image(format="png")
+        for slider in self.sliders.values():
+            slider.observe(lambda change: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([
+            widgets.VBox(list(self.sliders.values())[:3]),
+            widgets.VBox(list(self.sliders.values())[3:])]), self.message, self.output])
+        self.update()
+
+    def values(self):
+        """The current setting, as a dict of ints."""
+        return {name: slider.value for name, slider in self.sliders.items()}
+
+    def update(self):
+        """Recompute both directions and redraw; never raises."""
+        v = self.values()
+        n, k, p, s, a, d = v.values()
+        try:
+            m = output_size(n, k, p, s, d)
+            needed = output_padding_for(n, k, p, s, d)
+            back = transposed_output_size(m, k, p, s, a, d)
+        except ValueError as error:
+            self.status = f"Impossible setting: {error}."
+            self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
+            self.output.value = b""
+            return
+        verdict = (f"back to {n}." if back == n else
+                   f"not {n}: output_padding {needed} would give back {n}.")
+        self.status = (f"correlation: {n} → {m}; transposed (output_padding {a}): "
+                       f"{m} → {back}, {verdict}")
+        self.message.value = html.escape(self.status)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
+        draw_window_positions(left, n, k, p, s, d)
+        left.set_title(f"correlation: {n} → {m}", fontsize=10)
+        draw_stamp_positions(right, m, k, p, s, a, d)
+        right.set_title(f"transposed: {m} → {back}", fontsize=10)
+        self.output.value = figure_png(fig)
+
+    DEFAULTS = {"padding": 0, "stride": 1, "output_padding": 0, "dilation": 1}
+
+    def __repr__(self):
+        """n and k, then the settings that differ from their defaults (as PyTorch does)."""
+        shown = [f"{name}={value}" for name, value in self.values().items()
+                 if self.DEFAULTS.get(name) != value]
+        return f"TransposedExplorer({', '.join(shown)})"

@@ -6,11 +6,21 @@ whatever the reader passes (a wrong type, a function that crashes), the answer i
 ``Feedback`` whose text is one readable line.
 """
 
-from . import channels, cross_correlation, edges, learning, padding, pooling, speed
+from . import (
+    channels,
+    cross_correlation,
+    edges,
+    learning,
+    padding,
+    pooling,
+    speed,
+    transposed,
+)
 from .answers import Feedback
 
 CHECKERS = {}
-for _chapter in (cross_correlation, edges, learning, padding, speed, channels, pooling):
+for _chapter in (cross_correlation, edges, learning, padding, channels, pooling, transposed,
+                 speed):
     CHECKERS.update(_chapter.CHECKERS)
 
 

@@ -1,0 +1,87 @@
+"""Transposed convolution of one image with one kernel, and the matrix of a correlation.
+
+Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``. Each input
+element adds ``X[i, j] * K`` (its taps ``d`` apart) into the output at rows ``i*s``,
+``i*s + d``, ... and columns ``j*s``, ...; then ``padding`` p rows and columns are removed
+on each side and ``output_padding`` a rows and columns are added at the bottom and right.
+Along one dimension the output has
+
+    (n - 1) s - 2p + d (k - 1) + a + 1
+
+elements (``convlib.shapes.transposed_output_size``). It is the transpose of the matrix of
+``corr2d(., K, padding=p, stride=s, dilation=d)`` (``correlation_matrix``), hence its name.
+"""
+
+import torch
+import torch.nn.functional as F
+
+from .checks import as_matrix, as_pair
+from .correlate import corr2d
+from .shapes import output_size, transposed_output_size
+
+
+def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
+    """Transposed convolution of ``X`` (n_h, n_w) with ``K`` (k_h, k_w), like PyTorch's.
+
+    ``padding`` (int or (p_h, p_w)) removes p rows (columns) from each side of the result;
+    ``stride`` s spaces the stamps s apart; ``output_padding`` a (smaller than the stride
+    or the dilation, PyTorch's rule) adds a rows (columns) at the bottom (right);
+    ``dilation`` d spaces the kernel's taps. Returns a float tensor of shape
+    ((n_h - 1) s_h - 2 p_h + d_h (k_h - 1) + a_h + 1, same for the width). Integer inputs
+    are accepted; gradients flow to ``X`` and ``K``. Raises ``ValueError`` for a setting
+    with no output and ``TypeError`` for what is not a tensor or an int.
+    """
+    X, K = as_matrix("X", X), as_matrix("K", K)
+    p = as_pair("padding", padding, minimum=0)
+    s = as_pair("stride", stride, minimum=1)
+    a = as_pair("output_padding", output_padding, minimum=0)
+    d = as_pair("dilation", dilation, minimum=1)
+    for axis, name in enumerate(("height", "width")):
+        try:
+            transposed_output_size(X.shape[axis], K.shape[axis], p[axis], s[axis], a[axis],
+                                   d[axis])
+        except ValueError as error:
+            raise ValueError(f"X of shape {list(X.shape)} and K of shape {list(K.shape)}, "
+                             f"in {name}: {error}") from None
+    if X.dtype != K.dtype:
+        dtype = torch.result_type(X, K)
+        X, K = X.to(dtype), K.to(dtype)
+    Y = F.conv_transpose2d(X[None, None], K[None, None], padding=p, stride=s,
+                           output_padding=a, dilation=d)
+    return Y[0, 0]
+
+
+def correlation_matrix(input_shape, K, padding=0, stride=1):
+    """The matrix W with ``corr2d(X, K, padding, stride).flatten() == W @ X.flatten()``.
+
+    ``input_shape``: (n_h, n_w); ``K``: (k_h, k_w). Returns W of shape
+    (out_h * out_w, n_h * n_w): column ``i * n_w + j`` is the correlation of the image with a
+    single 1 at (i, j), flattened row by row. ``W.T`` is the transposed convolution.
+    """
+    n_h, n_w = as_pair("input_shape", input_shape, minimum=1)
+    K = as_matrix("K", K)
+    basis = torch.eye(n_h * n_w, dtype=K.dtype).reshape(n_h * n_w, n_h, n_w)
+    columns = [corr2d(E, K, padding=padding, stride=stride).flatten() for E in basis]
+    return torch.stack(columns, dim=1)
+
+
+def stamp_positions(n, k, stride=1, dilation=1):
+    """The output indices each input element writes to, along one dimension, before cropping.
+
+    Returns a list with one list per input position i: the k indices ``i*s + t*d`` of its
+    stamp, on a line of ``(n - 1) s + d (k - 1) + 1`` cells (padding p then removes the first
+    and last p cells, and output_padding adds cells at the end).
+    """
+    transposed_output_size(n, k, 0, stride, 0, dilation)  # checks the arguments
+    return [[i * stride + t * dilation for t in range(k)] for i in range(n)]
+
+
+def output_padding_for(n, k, padding=0, stride=1, dilation=1):
+    """The output_padding that takes a correlation's output back to the input length ``n``.
+
+    A correlation maps n to m = floor((n + 2p - d(k - 1) - 1) / s) + 1, and s different
+    lengths n share that m; the transposed convolution with the same settings maps m to
+    (m - 1) s - 2p + d (k - 1) + 1 + a, which is n for a = (n + 2p - d(k - 1) - 1) mod s.
+    """
+    output_size(n, k, padding, stride, dilation)  # checks the arguments
+    return (n + 2 * padding - dilation * (k - 1) - 1) % stride
