@@ -125,7 +125,7 @@ def time_case(fns, rounds):
 
 
 def memory_bandwidth(elements=1 << 25, rounds=7):
-    """Bytes per second of one shift-and-add pass, Y += w * X, on float32 arrays of 128 MB
+    """Bytes per second of one shift-and-add pass, Y += w * X, on float32 arrays of 128 MiB
     (four times this machine's L3 cache and more): it reads X and Y and writes Y, 12 bytes
     per element. Returns the median and the bytes moved."""
     X, Y = torch.rand(elements), torch.rand(elements)
@@ -235,7 +235,7 @@ def main():
     print(f"{info['cpu']}, {info['threads']} threads, torch {info['torch']}, "
           f"OpenCV {info['opencv']}, SciPy {info['scipy']}")
     bandwidth = memory_bandwidth()
-    print(f"memory bandwidth (Y += w X on 128 MB arrays): "
+    print(f"memory bandwidth (Y += w X on 128 MiB arrays): "
           f"{bandwidth['bytes_per_second'] / 1e9:.1f} GB/s")
     print("times in ms (median)")
     print(f"{'n':>5s} {'k':>3s} {'kernel':>6s}" + "".join(f"{m[:8]:>9s}" for m in COLUMNS))

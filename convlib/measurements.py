@@ -32,6 +32,20 @@ def benchmark_results(path=RESULTS):
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
+def cache_bytes(size):
+    """Bytes of a cache size as the benchmark stores it, e.g. ``"32768K"`` (lscpu's K, M
+    and G are powers of 1024) or a plain number of bytes."""
+    if not isinstance(size, str) or not size.strip():
+        raise TypeError(f"Expected size to be a string like '48K', got {size!r}")
+    text = size.strip().upper().removesuffix("IB").removesuffix("B")
+    scale = {"K": 2**10, "M": 2**20, "G": 2**30}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    try:
+        return int(float(number) * scale)
+    except ValueError:
+        raise ValueError(f"Expected size like '48K' or '32M', got {size!r}") from None
+
+
 def _geomean(values):
     return math.exp(statistics.mean(math.log(v) for v in values)) if values else None
 

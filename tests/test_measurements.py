@@ -13,6 +13,7 @@ from convlib.measurements import (
     CONVLIB_METHODS,
     TARGETS,
     benchmark_results,
+    cache_bytes,
     fastest_method,
     goal_figures,
 )
@@ -90,3 +91,29 @@ def test_goal_figures_on_made_up_rows():
     assert goals["loop_over_convlib_512_k3"] == pytest.approx(100.0)
     assert goals["geomean_convlib_over_scipy"] is None
     assert fastest_method(rows[0]) == "F.conv2d"
+
+
+def test_cache_bytes_reads_lscpu_sizes():
+    assert cache_bytes("48K") == 48 * 1024
+    assert cache_bytes("32768K") == 32 * 1024**2 == cache_bytes("32 MiB")
+    assert cache_bytes("1M") == cache_bytes("1024K")
+    assert cache_bytes("512") == 512
+
+
+@pytest.mark.parametrize("bad", ["", "K", "lots"])
+def test_cache_bytes_rejects_unreadable_sizes(bad):
+    with pytest.raises((ValueError, TypeError), match="Expected size"):
+        cache_bytes(bad)
+
+
+def test_cache_bytes_rejects_a_number():
+    with pytest.raises(TypeError, match="Expected size"):
+        cache_bytes(48)
+
+
+def test_stored_caches_are_readable_and_smaller_than_the_bandwidth_arrays():
+    results = benchmark_results()
+    caches = [cache_bytes(s) for s in results["machine"]["caches"].values()]
+    assert caches == sorted(caches)
+    per_array = results["memory_bandwidth"]["bytes_per_pass"] / 3  # X read, Y read+write
+    assert per_array > max(caches)
