@@ -247,8 +247,9 @@ def main():
     print_goals(goals)
     bandwidth_after = memory_bandwidth()
     drift = bandwidth_after["seconds"] / bandwidth["seconds"]
-    print(f"\nbandwidth measured again at the end: {drift:.2f} x the first time "
-          "(far from 1: the machine was busy)")
+    verdict = ("close to 1: the machine was quiet" if 0.9 <= drift <= 1.1
+               else "far from 1: the machine was busy; measure again")
+    print(f"\nbandwidth measured again at the end: {drift:.2f} x the first time ({verdict})")
     if not args.quick:
         OUT.write_text(json.dumps({
             "machine": info,
