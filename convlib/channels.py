@@ -16,24 +16,7 @@ The costs count what one such layer stores and computes:
 import torch
 import torch.nn.functional as F
 
-from .checks import as_pair
-
-
-def _tensor(name, value, dims, layout):
-    """``value`` as a non-empty float tensor with one of ``dims`` dimensions, or raise."""
-    if not isinstance(value, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
-    if value.dtype == torch.bool or value.is_complex():
-        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
-    if value.dim() not in dims:
-        expected = " or ".join(f"{d}-D" for d in dims)
-        raise ValueError(f"Expected {name} to be a {expected} tensor {layout}, got "
-                         f"{value.dim()}-D tensor of shape {list(value.shape)}")
-    if value.numel() == 0:
-        raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
-    if not value.is_floating_point():
-        value = value.to(torch.get_default_dtype())
-    return value
+from .checks import as_pair, as_tensor
 
 
 def _positive_int(name, value):
@@ -77,8 +60,8 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     all pairs in one multi-threaded matrix product, and has a tuned backward for training.
     Integer inputs are accepted; the result is a float tensor. Gradients flow to every input.
     """
-    X = _tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (b, c_i, n_h, n_w)")
-    K = _tensor("K", K, (4,), "(c_o, c_i / groups, k_h, k_w)")
+    X = as_tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (b, c_i, n_h, n_w)")
+    K = as_tensor("K", K, (4,), "(c_o, c_i / groups, k_h, k_w)")
     padding = as_pair("padding", padding, minimum=0)
     stride = as_pair("stride", stride, minimum=1)
     dilation = as_pair("dilation", dilation, minimum=1)
@@ -91,7 +74,7 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
             f"{list(K.shape)} with groups = {groups} expects {K.shape[1] * groups} "
             f"(K.shape[1] * groups)")
     if bias is not None:
-        bias = _tensor("bias", bias, (1,), f"of length c_o = {c_o}")
+        bias = as_tensor("bias", bias, (1,), f"of length c_o = {c_o}")
         if bias.shape[0] != c_o:
             raise ValueError(f"Expected bias to be of length c_o = {c_o} (K has shape "
                              f"{list(K.shape)}), got shape {list(bias.shape)}")

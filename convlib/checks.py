@@ -7,26 +7,38 @@ PyTorch's own errors: ``Expected K to be a 2-D tensor, got 3-D tensor of shape [
 import torch
 
 
-def as_matrix(name, value):
-    """Return ``value`` as a non-empty 2-D floating-point tensor, or raise.
+def as_tensor(name, value, dims, layout=""):
+    """Return ``value`` as a non-empty floating-point tensor with one of the ranks ``dims``.
 
-    Integer tensors are accepted and converted to the default float dtype, so
-    ``torch.tensor([[0, 1], [2, 3]])`` works as a kernel.
+    ``dims``: the allowed numbers of dimensions, e.g. ``(3, 4)``; ``layout``: what the
+    dimensions mean, for the error message, e.g. ``"(c_i, n_h, n_w) or (b, c_i, n_h, n_w)"``.
+    Integer tensors are converted to the default float dtype; float tensors are returned as
+    they are. Raises ``TypeError`` for anything but a real tensor, ``ValueError`` for another
+    rank or an empty tensor.
     """
     if not isinstance(value, torch.Tensor):
         raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
     if value.dtype == torch.bool or value.is_complex():
         raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
-    if value.dim() != 2:
-        raise ValueError(
-            f"Expected {name} to be a 2-D tensor, got {value.dim()}-D tensor "
-            f"of shape {list(value.shape)}"
-        )
+    if value.dim() not in dims:
+        expected = " or ".join(f"{d}-D" for d in dims)
+        meaning = f" {layout}" if layout else ""
+        raise ValueError(f"Expected {name} to be a {expected} tensor{meaning}, got "
+                         f"{value.dim()}-D tensor of shape {list(value.shape)}")
     if value.numel() == 0:
         raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
     if not value.is_floating_point():
         value = value.to(torch.get_default_dtype())
     return value
+
+
+def as_matrix(name, value):
+    """Return ``value`` as a non-empty 2-D floating-point tensor, or raise (``as_tensor``).
+
+    Integer tensors are accepted and converted to the default float dtype, so
+    ``torch.tensor([[0, 1], [2, 3]])`` works as a kernel.
+    """
+    return as_tensor(name, value, (2,))
 
 
 def as_pair(name, value, minimum):

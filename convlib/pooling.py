@@ -10,7 +10,7 @@ avg, and ``count_include_pad`` decides whether those zeros count in the mean.
 import torch
 import torch.nn.functional as F
 
-from .checks import as_pair
+from .checks import as_pair, as_tensor
 from .shapes import pool_output_shape
 
 MODES = ("max", "avg")
@@ -21,17 +21,7 @@ def as_images(name, value):
 
     Accepts (n_h, n_w) or (c, n_h, n_w); raises ``TypeError``/``ValueError`` naming ``name``.
     """
-    if not isinstance(value, torch.Tensor):
-        raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
-    if value.dtype == torch.bool or value.is_complex():
-        raise TypeError(f"{name} must hold real numbers, got dtype {value.dtype}")
-    if value.dim() not in (2, 3):
-        raise ValueError(f"Expected {name} to be a 2-D (n_h, n_w) or 3-D (c, n_h, n_w) "
-                         f"tensor, got {value.dim()}-D tensor of shape {list(value.shape)}")
-    if value.numel() == 0:
-        raise ValueError(f"{name} must not be empty, got shape {list(value.shape)}")
-    if not value.is_floating_point():
-        value = value.to(torch.get_default_dtype())
+    value = as_tensor(name, value, (2, 3), "(n_h, n_w) or (c, n_h, n_w)")
     return (value[None], True) if value.dim() == 2 else (value, False)
 
 

@@ -35,11 +35,17 @@ def test_three_channels():
 
 
 @pytest.mark.parametrize("X_bad, K_bad, message", [
-    (X[0], K, r"Expected X to be a 3-D tensor \(channels, rows, cols\), got \[3, 3\]"),
-    (X, K[None], r"Expected K to be a 3-D tensor .* got \[1, 2, 2, 2\]"),
+    (X[0], K, r"Expected X to be a 3-D tensor \(channels, rows, cols\), got 2-D tensor of "
+     r"shape \[3, 3\]"),
+    (X, K[None], r"Expected K to be a 3-D tensor .* got 4-D tensor of shape \[1, 2, 2, 2\]"),
     (X, K[:1], r"X has 2 channels \(shape \[2, 3, 3\]\) but K has 1 \(shape \[1, 2, 2\]\)"),
-    ([[1]], K, "got list"),
 ])
 def test_bad_input_is_named(X_bad, K_bad, message):
     with pytest.raises(ValueError, match=message):
         channel_sum_figure(X_bad, K_bad)
+
+
+
+def test_a_list_is_refused_with_a_type_error():
+    with pytest.raises(TypeError, match="X must be a torch.Tensor, got list"):
+        channel_sum_figure([[1]], K)

@@ -7,21 +7,19 @@ nothing here computes what they return.
 import matplotlib.pyplot as plt
 
 from ..channels import corr2d_multi
+from ..checks import as_tensor
 from ..correlate import corr2d
 from .plotting import CURRENT, KERNEL, OUTPUT, WINDOW, draw_matrix, window_sum_text
 
 
 def _as_channels(X, K):
     """Check shapes: ``X`` (c_i, n_h, n_w), ``K`` (c_i, k_h, k_w), one kernel per channel."""
-    for name, value in (("X", X), ("K", K)):
-        if getattr(value, "dim", lambda: None)() != 3:
-            shape = list(value.shape) if hasattr(value, "shape") else type(value).__name__
-            raise ValueError(f"Expected {name} to be a 3-D tensor (channels, rows, cols), "
-                             f"got {shape}")
+    X = as_tensor("X", X, (3,), "(channels, rows, cols)")
+    K = as_tensor("K", K, (3,), "(channels, rows, cols)")
     if X.shape[0] != K.shape[0]:
         raise ValueError(f"X has {X.shape[0]} channels (shape {list(X.shape)}) but K has "
                          f"{K.shape[0]} (shape {list(K.shape)}); they must match")
-    return X.float(), K.float()
+    return X, K
 
 
 def channel_sum_text(X, K, i=0, j=0):
