@@ -233,12 +233,27 @@ def plot_losses(runs, ax=None, title="", log=True):
     return ax
 
 
+def _draw_tap_rows(ax, positions, width, label):
+    """Below a row of ``width`` cells, one row per entry of ``positions`` (a list of lists of
+    cell indices): its taps as dark squares joined by a line, labelled ``label`` and its
+    number. Then frame the axes around it all."""
+    for row, taps in enumerate(positions, start=1):
+        y = -row * 0.8
+        ax.plot([taps[0] + 0.5, taps[-1] + 0.5], [y + 0.3, y + 0.3], color=WINDOW, lw=1)
+        for c in taps:
+            ax.add_patch(Rectangle((c + 0.2, y + 0.1), 0.6, 0.4, facecolor=WINDOW))
+        ax.text(-0.4, y + 0.3, f"{label} {row - 1}", ha="right", va="center", fontsize=8)
+    ax.set_xlim(-2.2, width + 0.2)
+    ax.set_ylim(-len(positions) * 0.8 - 0.2, 1.2)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
 def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
     """Draw, along one dimension, the padded input and the taps each output position reads.
 
     Top row: the n + 2p input cells (padding dashed, cells no window reaches red, padding or
-    not). Below it,
-    one row per output: its k taps as dark squares joined by a line.
+    not). Below it, one row per output: its k taps as dark squares joined by a line.
     """
     from ..shapes import window_positions
 
@@ -250,16 +265,7 @@ def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
         face = UNREACHED if i not in reached else PADDING if is_pad else INPUT
         ax.add_patch(Rectangle((i, 0), 1, 1, facecolor=face, edgecolor="0.3",
                                linestyle="--" if is_pad else "-"))
-    for row, taps in enumerate(positions, start=1):
-        y = -row * 0.8
-        ax.plot([taps[0] + 0.5, taps[-1] + 0.5], [y + 0.3, y + 0.3], color=WINDOW, lw=1)
-        for i in taps:
-            ax.add_patch(Rectangle((i + 0.2, y + 0.1), 0.6, 0.4, facecolor=WINDOW))
-        ax.text(-0.4, y + 0.3, f"out {row - 1}", ha="right", va="center", fontsize=8)
-    ax.set_xlim(-2.2, width + 0.2)
-    ax.set_ylim(-len(positions) * 0.8 - 0.2, 1.2)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    _draw_tap_rows(ax, positions, width, "out")
 
 
 def figure_png(fig, dpi=80):
@@ -338,13 +344,4 @@ def draw_stamp_positions(ax, n, k, padding=0, stride=1, output_padding=0, dilati
         face = PADDING if removed else OUTPUT
         ax.add_patch(Rectangle((c, 0), 1, 1, facecolor=face, edgecolor="0.3",
                                linestyle="--" if removed or extra else "-"))
-    for row, taps in enumerate(positions, start=1):
-        y = -row * 0.8
-        ax.plot([taps[0] + 0.5, taps[-1] + 0.5], [y + 0.3, y + 0.3], color=WINDOW, lw=1)
-        for c in taps:
-            ax.add_patch(Rectangle((c + 0.2, y + 0.1), 0.6, 0.4, facecolor=WINDOW))
-        ax.text(-0.4, y + 0.3, f"in {row - 1}", ha="right", va="center", fontsize=8)
-    ax.set_xlim(-2.2, width + 0.2)
-    ax.set_ylim(-len(positions) * 0.8 - 0.2, 1.2)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    _draw_tap_rows(ax, positions, width, "in")
