@@ -54,6 +54,45 @@ def browser():
         browser.close()
 
 
+def widget_views(source):
+    """How many stored widget views a page's HTML holds."""
+    return source.count('type="application/vnd.jupyter.widget-view+json"')
+
+
+def open_settled(page, url, source):
+    """Open ``url`` in ``page`` and wait until the page has done what it does after ``load``:
+    no request is left unanswered, its fonts are loaded, MathJax has typeset every formula
+    and every stored widget view in ``source`` (the page's HTML) is rendered.
+
+    Explicit conditions, not Playwright's "networkidle" (no request for 500 ms): that event
+    sometimes never fires (seen here once in 60 loads, with no request pending), which timed
+    the test out.
+    """
+    pending = set()
+    page.on("request", lambda request: pending.add(request))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+    page.goto(url, wait_until="load")
+    page.wait_for_function("document.fonts.status === 'loaded'", timeout=15000)
+    if 'class="math' in source:
+        page.wait_for_selector("mjx-container", timeout=15000)
+        page.wait_for_function(
+            "document.querySelectorAll('mjx-container').length >= "
+            "document.querySelectorAll('.math').length", timeout=15000)
+    views = widget_views(source)
+    if views:
+        page.wait_for_selector(".jupyter-widgets", timeout=15000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.jupyter-widgets.widget-container, "
+            f".jupyter-widgets.widget-inline-hbox').length >= {views}", timeout=15000)
+    for _ in range(150):  # what typesetting and widgets asked for (fonts): 15 s at most
+        if not pending:
+            break
+        page.wait_for_timeout(100)
+    assert not pending, f"requests unanswered after 15 s: {[r.url for r in pending]}"
+    page.wait_for_function("document.fonts.status === 'loaded'", timeout=15000)
+
+
 def test_there_are_pages_to_check():
     assert "index.html" in PAGES and any(p.startswith("chapters/") for p in PAGES), PAGES
 
@@ -80,21 +119,11 @@ def test_page_renders_offline(server, browser, page_path):
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
             if r.status >= 400 else None)
 
-    page.goto(server + page_path, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    open_settled(page, server + page_path, source)
 
     if 'class="math' in source:  # MathJax typeset every formula
-        page.wait_for_selector("mjx-container", timeout=15000)
-        page.wait_for_function(
-            "document.querySelectorAll('mjx-container').length >= "
-            "document.querySelectorAll('.math').length", timeout=15000)
         assert page.locator(".math:not(:has(mjx-container))").count() == 0
-    views = source.count('type="application/vnd.jupyter.widget-view+json"')
-    if views:  # every stored widget view is rendered from the stored state
-        page.wait_for_selector(".jupyter-widgets", timeout=15000)
-        page.wait_for_function(
-            f"document.querySelectorAll('.jupyter-widgets.widget-container, "
-            f".jupyter-widgets.widget-inline-hbox').length >= {views}", timeout=15000)
+    if widget_views(source):  # every stored widget view is rendered from the stored state
         if "ImageModel" in source:
             assert page.locator("img.widget-image").count() >= 1
     if "_anim_slider" in source:  # every animation has its controls
@@ -152,8 +181,7 @@ def test_no_code_or_output_scrolls_sideways_at_1280_px(server, browser, page_pat
     page.route("**/*", lambda route: route.continue_()
                if urllib.parse.urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost")
                or route.request.url.startswith("data:") else route.abort())
-    page.goto(server + page_path, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    open_settled(page, server + page_path, (HTML / page_path).read_text(encoding="utf-8"))
     wide = page.evaluate(WIDE_BLOCKS)
     page.close()
     assert not wide, f"{page_path}: these blocks scroll sideways at 1280 px:\n" + "\n".join(wide)
