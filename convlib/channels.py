@@ -16,7 +16,7 @@ The costs count what one such layer stores and computes:
 import torch
 import torch.nn.functional as F
 
-from .checks import as_pair, as_tensor
+from .checks import as_pair, as_tensor, check_kernel_fits
 
 
 def _positive_int(name, value):
@@ -78,7 +78,7 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
         if bias.shape[0] != c_o:
             raise ValueError(f"Expected bias to be of length c_o = {c_o} (K has shape "
                              f"{list(K.shape)}), got shape {list(bias.shape)}")
-    _check_kernel_fits(X, K, padding, dilation)
+    check_kernel_fits(X, K, padding, dilation)
     tensors = [t for t in (X, K, bias) if t is not None]
     dtype = tensors[0].dtype
     for t in tensors[1:]:
@@ -89,19 +89,6 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     Y = F.conv2d(batch, K, bias, stride=stride, padding=padding, dilation=dilation,
                  groups=groups)
     return Y if X.dim() == 4 else Y[0]
-
-
-def _check_kernel_fits(X, K, padding, dilation):
-    n, k = X.shape[-2:], K.shape[-2:]
-    for axis, label in enumerate(("height", "width")):
-        span = dilation[axis] * (k[axis] - 1) + 1
-        padded = n[axis] + 2 * padding[axis]
-        if span > padded:
-            dilated = f" (dilated to span {span})" if dilation[axis] > 1 else ""
-            where = f" (padded to {padded})" if padding[axis] else ""
-            raise ValueError(
-                f"kernel K of shape {list(K.shape)}{dilated} is larger than input X of "
-                f"shape {list(X.shape)}{where} in {label}")
 
 
 def conv_parameters(c_i, c_o, kernel_size, groups=1, bias=True):

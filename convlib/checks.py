@@ -60,14 +60,16 @@ def as_pair(name, value, minimum):
 
 
 def check_kernel_fits(X, K, padding=(0, 0), dilation=(1, 1)):
-    """Raise ``ValueError`` if kernel ``K`` (dilated) is larger than input ``X`` plus padding."""
-    padded = (X.shape[0] + 2 * padding[0], X.shape[1] + 2 * padding[1])
-    span = tuple(dilation[a] * (K.shape[a] - 1) + 1 for a in (0, 1))
-    for axis, label in enumerate(("height", "width")):
-        if span[axis] > padded[axis]:
-            where = "" if padding == (0, 0) else f" (padded to {list(padded)})"
-            dilated = "" if dilation == (1, 1) else f" (dilated to span {list(span)})"
-            raise ValueError(
-                f"kernel K of shape {list(K.shape)}{dilated} is larger than input X of shape "
-                f"{list(X.shape)}{where} in {label}"
-            )
+    """Raise ``ValueError`` if kernel ``K`` (dilated) is larger than input ``X`` plus padding,
+    naming every dimension (height, width) in which it does not fit."""
+    padded = (X.shape[-2] + 2 * padding[0], X.shape[-1] + 2 * padding[1])
+    span = tuple(dilation[a] * (K.shape[a - 2] - 1) + 1 for a in (0, 1))
+    too_large = [label for axis, label in enumerate(("height", "width"))
+                 if span[axis] > padded[axis]]
+    if too_large:
+        where = "" if padding == (0, 0) else f" (padded to {list(padded)})"
+        dilated = "" if dilation == (1, 1) else f" (dilated to span {list(span)})"
+        raise ValueError(
+            f"kernel K of shape {list(K.shape)}{dilated} is larger than input X of shape "
+            f"{list(X.shape)}{where} in {' and '.join(too_large)}"
+        )

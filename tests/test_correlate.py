@@ -64,6 +64,7 @@ def test_gradients_flow_to_the_kernel():
     (X, torch.zeros(0, 2), ValueError, ["K", "empty", "[0, 2]"]),
     (X, torch.zeros(4, 2), ValueError, ["K", "[4, 2]", "X", "[3, 3]", "height"]),
     (X, torch.zeros(1, 5), ValueError, ["[1, 5]", "width"]),
+    (X, torch.zeros(4, 4), ValueError, ["[4, 4]", "in height and width"]),
     (X.bool(), K, TypeError, ["X", "bool"]),
 ])
 def test_bad_input_names_the_argument_and_shapes(fn, bad_x, bad_k, error, words):
