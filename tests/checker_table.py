@@ -69,3 +69,45 @@ def check_table(name, table):
         elif "\n" in verdict.message:
             misses.append(f"{answer!r}: the hint should be one line: {text}")
     assert not misses, f"{name}:\n" + "\n".join(misses)
+
+
+WRONG_KINDS = [  # answers of the wrong kind, wrong for every numeric exercise
+    (None, "Replace None"),
+    (True, "got True (a bool)"),
+    (np.bool_(True), "got True (a bool"),
+    ("7", "got '7' (a str)"),
+    (float("nan"), "finite number, got nan"),
+    (float("inf"), "finite number, got inf"),
+    (torch.tensor(float("nan")), "finite number, got nan"),
+    (torch.tensor([3.0]), "one number, got a tensor of shape [1]"),
+    (torch.tensor([3.0, 4.0]), "one number, got a tensor of shape [2]"),
+    (np.array([3, 4]), "one number, got a NumPy array of shape [2]"),
+    ([3], "got [3] (a list)"),
+    (3 + 0j, "(a complex)"),
+    (torch.tensor(True), "got torch.bool value True"),
+]
+WRONG_PAIRS = [
+    (None, "Replace None"),
+    ((4, 5, 1), "a pair (rows, columns), got (4, 5, 1) (a tuple)"),
+    (20, "a pair (rows, columns), got 20 (an int)"),
+    ("4x5", "a pair (rows, columns), got '4x5' (a str)"),
+    (torch.zeros(2, 2), "a pair (rows, columns), got a tensor of shape [2, 2]"),
+    ((4.5, 5), "whole number, got 4.5 in the pair"),
+    (("4", "5"), "got '4' (a str) in the pair"),
+    ((True, 5), "got True (a bool) in the pair"),
+]
+WRONG_KERNELS = [
+    (None, "Replace None"),
+    (torch.ones(3), "2-D tensor, got 1-D tensor of shape [3]"),
+    (torch.ones(1, 1, 3), "2-D tensor, got 3-D tensor of shape [1, 1, 3]"),
+    ([[1, -2], [1]], "2-D tensor of numbers, got [[1, -2], [1]] (a list)"),
+    ([["a", "b"]], "2-D tensor of numbers"),
+    ("[[1, -2, 1]]", "2-D tensor, got '[[1, -2, 1]]' (a str)"),
+    (torch.zeros(0, 3), "empty: shape [0, 3]"),
+    (torch.tensor([[1.0, float("nan"), 1.0]]), "nan or infinite"),
+    (torch.tensor([[True, False]]), "real numbers, got dtype torch.bool"),
+]
+
+
+def number_wrongs(near_misses):
+    return WRONG_KINDS + [(value, "is not it") for value in near_misses]

@@ -1,8 +1,7 @@
 """The checker table for the chapter "How fast is a convolution?" (see checker_table.py)."""
 
 import pytest
-from checker_table import check_table, number_forms, rights
-from test_exercises import WRONG_KINDS
+from checker_table import WRONG_KINDS, check_table, number_forms, rights
 
 FLOPS = 2 * 31 * 31 * 2018 * 2018
 GIGABYTES = 31 * 31 * 2018 * 2018 * 4 / 1e9

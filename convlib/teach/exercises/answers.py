@@ -36,6 +36,14 @@ def _describe(answer):
     return f"{text} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
 
 
+def shown(value, spec, misleading):
+    """``value`` formatted with ``spec``, or in full (``repr``) when the short form would
+    mislead: when ``misleading(short value)`` is true, e.g. 6.9999999 shortened to 7 in a hint
+    that says it is not a whole number."""
+    text = format(value, spec)
+    return repr(value) if misleading(float(text)) else text
+
+
 def as_number(answer, kind="a number"):
     """The answer as a Python float, or a ``Feedback`` saying why it is not one number.
 
@@ -73,7 +81,8 @@ def shape_pair(answer, expected, hint):
         if isinstance(size, Feedback):
             return Feedback(False, f"{size.message[:-1]} in the pair.")
         if not size.is_integer():
-            return Feedback(False, f"A size is a whole number, got {size:g} in the pair.")
+            text = shown(size, "g", float.is_integer)
+            return Feedback(False, f"A size is a whole number, got {text} in the pair.")
     got = tuple(int(size) for size in sizes)
     if got == tuple(expected):
         return Feedback(True, f"Correct: {expected[0]}×{expected[1]}.")
@@ -88,7 +97,7 @@ def whole_number(answer, expected, hint):
     if isinstance(value, Feedback):
         return value
     if not value.is_integer():
-        return Feedback(False, f"{value:g} is not a whole number.")
+        return Feedback(False, f"{shown(value, 'g', float.is_integer)} is not a whole number.")
     if int(value) == expected:
         return Feedback(True, f"Correct: {expected}.")
     return Feedback(False, f"{int(value)} is not it. {hint}")
@@ -103,7 +112,8 @@ def approximately(answer, expected, hint, rel=0.02):
         return value
     if abs(value - expected) <= rel * abs(expected):
         return Feedback(True, f"Correct: {expected:.4g}.")
-    return Feedback(False, f"{value:.4g} is not it. {hint}")
+    text = shown(value, ".4g", lambda short: abs(short - expected) <= rel * abs(expected))
+    return Feedback(False, f"{text} is not it. {hint}")
 
 
 def kernel_tensor(answer):

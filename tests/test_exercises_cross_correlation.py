@@ -1,0 +1,56 @@
+"""Chapter 1, cross-correlation: the checker table of its exercises
+(``convlib.teach.exercises.cross_correlation``).
+
+Every form of a right answer gets ✅; every wrong answer a ❌ hint that is true of it.
+"""
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from checker_table import (
+    WRONG_PAIRS,
+    check_table,
+    number_forms,
+    number_wrongs,
+    pair_forms,
+    rights,
+)
+
+from convlib import check
+from convlib.teach.exercises import cross_correlation
+
+TABLE = {
+    "corr-shape": rights(pair_forms((4, 5))) + WRONG_PAIRS + [
+        ((5, 4), "(5, 4) is not it. The output has n - k + 1 rows"),
+        ([4, 6], "(4, 6) is not it"), ((3, 5), "(3, 5) is not it"),
+        # a hint never rounds the answer into the right one ("got 5 in the pair")
+        ((4, 4.9999999), "got 4.9999999 in the pair")],
+    "receptive-field-3x3": rights(number_forms(7)) + number_wrongs([9, 6, 8, 5]) + [
+        (7.5, "7.5 is not a whole number"), (np.float32(6.999), "6.999 is not a whole number"),
+        # not "7 is not a whole number"
+        (6.9999999, "6.9999999 is not a whole number"),
+        (7.0000001, "7.0000001 is not a whole number")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_checker_table(name):
+    check_table(name, TABLE[name])
+
+
+def test_the_table_covers_every_exercise_of_the_chapter():
+    # corr2d-batch takes a function: tested below
+    assert set(cross_correlation.CHECKERS) - {"corr2d-batch"} == set(TABLE)
+
+
+def test_batch_corr2d_checker():
+    assert check("corr2d-batch", lambda X, K: F.conv2d(X[:, None], K[None, None])[:, 0]).ok
+    # a plausible mistake: correlating with the flipped kernel
+    def flipped_kernel(X, K):
+        return F.conv2d(X[:, None], K.flip(0, 1)[None, None])[:, 0]
+    flipped = check("corr2d-batch", flipped_kernel)
+    assert not flipped.ok and "values differ" in flipped.message
+    assert "shape" in check("corr2d-batch", lambda X, K: X).message
+    assert "tensor" in check("corr2d-batch", lambda X, K: None).message
+    assert "function itself" in check("corr2d-batch", torch.zeros(2)).message
