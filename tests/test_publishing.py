@@ -31,7 +31,7 @@ def test_every_chapter_installs_convlib_on_colab_from_the_configured_repository(
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         first = "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
         assert 'find_spec("convlib") is None' in first, path.name
-        assert f'git+{REPO}"' in first, path.name
+        assert f'BOOK = "{REPO}"' in first and '"convlib @ git+{BOOK}"' in first, path.name
 
 
 def test_launch_links_in_the_built_html_point_at_each_notebook():
