@@ -64,3 +64,39 @@ def test_image_grid_has_a_titled_panel_per_image():
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == ["a", "b", "c", ""]
     plt.close(fig)
+
+
+def test_animation_alt_text_is_on_the_frame_image():
+    html = to_html(correlation_animation(X, K), alt='The window "slides" & sums')
+    assert '<img alt="The window &quot;slides&quot; &amp; sums" id="_anim_img' in html
+
+
+def output_faces(ax, n_cells):
+    """The face colours of the last ``n_cells`` squares drawn (the output grid)."""
+    from matplotlib.colors import to_hex
+
+    return [to_hex(patch.get_facecolor()) for patch in ax.patches[-n_cells:]]
+
+
+@pytest.mark.parametrize("values", [True, False])
+def test_the_output_fills_in_one_cell_per_step(values):
+    from convlib.teach.plotting import CURRENT, OUTPUT, PENDING, draw_step
+
+    for step, (i, j) in enumerate([(0, 0), (0, 1), (1, 0), (1, 1)]):
+        fig, ax = plt.subplots()
+        draw_step(ax, X, K, i, j, values=values)
+        faces = output_faces(ax, 4)
+        assert faces[step] == CURRENT
+        assert faces[:step] == [OUTPUT] * step and faces[step + 1:] == [PENDING] * (3 - step)
+        numbers = [t.get_text() for t in ax.texts if t.get_text() in ("19", "25", "37", "43")]
+        assert numbers == (["19", "25", "37", "43"][:step + 1] if values else [])
+        plt.close(fig)
+
+
+def test_heatmap_writes_white_on_dark_cells():
+    from convlib.teach.plotting import heatmap
+
+    fig, ax = plt.subplots()
+    heatmap(ax, torch.tensor([[9.0, 0.0, -9.0]]), cmap="Blues")
+    assert [t.get_color() for t in ax.texts] == ["white", "black", "black"]
+    plt.close(fig)

@@ -6,6 +6,7 @@ with one frame per output cell; ``to_html`` renders it as self-contained JavaScr
 """
 
 import re
+from html import escape
 
 import matplotlib.pyplot as plt
 from matplotlib.animation import FuncAnimation
@@ -77,13 +78,17 @@ CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>\s*')
 """matplotlib's jshtml links Font Awesome 4 from a CDN for its button icons."""
 
 
-def to_html(anim):
+def to_html(anim, alt=""):
     """The animation as JavaScript HTML with its controls, for ``IPython.display.HTML``.
 
-    The CDN stylesheet link is dropped, so the page needs no network: the book's theme
-    bundles Font Awesome, whose ``fa`` icon classes the buttons use.
+    ``alt``: what the animation shows, in words, for readers who cannot see it (the frame
+    image's ``alt`` text). The CDN stylesheet link is dropped, so the page needs no network:
+    the book's theme bundles Font Awesome, whose ``fa`` icon classes the buttons use.
     """
-    return CDN_STYLESHEET.sub("", anim.to_jshtml(default_mode="loop"))
+    html = CDN_STYLESHEET.sub("", anim.to_jshtml(default_mode="loop"))
+    if alt:
+        html = html.replace('<img id="_anim_img', f'<img alt="{escape(alt)}" id="_anim_img', 1)
+    return html
 
 
 def transposed_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,

@@ -15,7 +15,8 @@ from ..checks import as_matrix, as_pair
 from ..correlate import corr2d
 
 INPUT, WINDOW, KERNEL, OUTPUT, CURRENT = "#dbe9f6", "#5b9bd5", "#f4d8b0", "#d5ecd4", "#4caf50"
-PADDING, UNREACHED = "#ffffff", "#f2b8b5"
+PADDING, UNREACHED = "#ffffff", "#f2b8b5"  # padding: white, dashed; unreached: pink
+PENDING = "#ffffff"  # an output cell not computed yet (white, until its frame fills it in)
 WINNER = "#f5a142"  # orange: the cell that wins a max-pool window
 
 
@@ -53,12 +54,24 @@ def unreached_cells(shape, kernel, stride):
     return {(int(i), int(j)) for i, j in (~covered).nonzero()}
 
 
+def draw_output(ax, Y, x, y, current, done, values=True):
+    """Draw output ``Y`` (out_h, out_w) at (x, y) as far as a sliding window has got: its
+    first ``done`` cells (row-major) filled in (light green, numbers shown when ``values``),
+    the ``current`` cell dark green, the cells still to come white and empty."""
+    order = [(a, b) for a in range(Y.shape[0]) for b in range(Y.shape[1])]
+    faces = {c: OUTPUT for c in order[:done]} | {c: PENDING for c in order[done:]}
+    faces[current] = CURRENT
+    draw_matrix(ax, Y, x, y, faces, values, hidden=set(order[done:]))
+
+
 def draw_step(ax, X, K, i, j, padding=0, stride=1, values=True, done=None):
     """Draw ``X ⋆ K = Y`` with the window for output (i, j) shaded, on axes ``ax``.
 
-    ``X``: (n_h, n_w), ``K``: (k_h, k_w). Padding cells are dashed and white; cells no
-    window reaches are red. ``done``: how many outputs (row-major) to show filled in
-    (default: all up to and including (i, j)). Returns the sum text for output (i, j).
+    ``X``: (n_h, n_w), ``K``: (k_h, k_w). Input cells are light blue, the window dark blue,
+    padding cells dashed and white, cells no window reaches pink; the kernel is tan. In the
+    output, the first ``done`` cells (row-major; default: up to and including (i, j)) are
+    filled in, light green, with (i, j) dark green; the rest are white and empty.
+    Returns the sum text for output (i, j).
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
@@ -82,10 +95,7 @@ def draw_step(ax, X, K, i, j, padding=0, stride=1, values=True, done=None):
     x += K.shape[1] + 1.2
     ax.text(x - 0.6, -rows / 2, "=", ha="center", va="center", fontsize=18)
     n_done = i * Y.shape[1] + j + 1 if done is None else done
-    order = [(a, b) for a in range(Y.shape[0]) for b in range(Y.shape[1])]
-    hidden = set(order[n_done:])
-    draw_matrix(ax, Y, x, -(rows - Y.shape[0]) / 2, {(i, j): CURRENT} | {c: OUTPUT for c in
-                order if c != (i, j)}, values, hidden)
+    draw_output(ax, Y, x, -(rows - Y.shape[0]) / 2, (i, j), n_done, values)
     ax.set_xlim(-0.2, x + Y.shape[1] + 0.2)
     ax.set_ylim(-rows - 0.2, 0.2)
     ax.set_aspect("equal")
@@ -106,7 +116,7 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
 
     ``X``: (n_h, n_w). Padding cells are dashed and white (they hold −∞ for max, 0 for avg);
     cells no window reaches are pink; for max, the cell that wins the window is orange.
-    Outputs up to (i, j) are filled in.
+    Outputs up to (i, j) are filled in (``draw_output``), the rest white and empty.
     Returns the text of output (i, j), e.g. 'max(0, 1, 3, 4) = 4'.
     """
     from ..pooling import pool2d
@@ -139,10 +149,7 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
     ax.annotate("", xy=(x - 0.5, -rows / 2), xytext=(cols + 0.5, -rows / 2),
                 arrowprops=dict(arrowstyle="->", color="0.3"))
     ax.text((cols + x) / 2, -rows / 2 + 0.35, mode, ha="center", va="bottom", fontsize=10)
-    order = [(a, b) for a in range(Y.shape[0]) for b in range(Y.shape[1])]
-    hidden = set(order[i * Y.shape[1] + j + 1:])
-    draw_matrix(ax, Y, x, -(rows - Y.shape[0]) / 2, {(i, j): CURRENT} | {c: OUTPUT for c in
-                order if c != (i, j)}, values, hidden)
+    draw_output(ax, Y, x, -(rows - Y.shape[0]) / 2, (i, j), i * Y.shape[1] + j + 1, values)
     ax.set_xlim(-0.2, x + Y.shape[1] + 0.2)
     ax.set_ylim(-rows - 0.2, 0.2)
     ax.set_aspect("equal")
@@ -170,7 +177,7 @@ def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
     """Show matrix ``M`` (rows, cols) as coloured cells with their values written in.
 
     Colours are symmetric around 0 (blue negative, red positive), so edges of either sign
-    stand out; returns the image artist.
+    stand out; a value on a dark cell is written in white. Returns the image artist.
     """
     M = as_matrix("M", M).detach()
     limit = max(float(M.abs().max()), 1e-12)
@@ -179,7 +186,10 @@ def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
         for (i, j), v in zip(torch.cartesian_prod(torch.arange(M.shape[0]),
                                                   torch.arange(M.shape[1])).tolist(),
                              M.flatten().tolist(), strict=True):
-            ax.text(j, i, f"{v + 0.0:g}", ha="center", va="center", fontsize=9)  # no "-0"
+            red, green, blue, _ = image.cmap(image.norm(v))
+            dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45  # luminance
+            ax.text(j, i, f"{v + 0.0:g}", ha="center", va="center", fontsize=9,  # no "-0"
+                    color="white" if dark else "black")
     ax.set_xticks(range(M.shape[1]))
     ax.set_yticks(range(M.shape[0]))
     ax.set_title(title)
