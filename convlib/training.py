@@ -103,7 +103,7 @@ def fit_kernel(model, X, Y, lr, steps, loss="sum", optimizer="sgd", tol=None, ev
         value.backward()
         opt.step()
         if every and step % every == 0:
-            print(f"step {step:4d}, loss {current:.6f}")
+            print(f"step {step:4d}, loss {format_loss(current)}")
         if callback is not None:
             callback(step, current)
     if not result.message:

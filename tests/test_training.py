@@ -83,6 +83,14 @@ def test_every_prints_the_loss(capsys):
     assert capsys.readouterr().out.count("loss") == 2
 
 
+def test_every_prints_losses_as_format_loss_does(capsys):
+    """Never "loss 0.000000" for a loss that is not yet below 1e-8 (nor its last digits)."""
+    layer = convlib.Conv2D((1, 2))
+    run = fit_kernel(layer, X, Y, lr=0.01, steps=4, every=1)
+    printed = [line.split("loss ")[1] for line in capsys.readouterr().out.splitlines()]
+    assert printed == [format_loss(value) for value in run.losses]
+
+
 @pytest.mark.parametrize("kwargs, word", [
     ({"lr": 0}, "lr"), ({"lr": -1}, "lr"), ({"lr": "big"}, "lr"),
     ({"steps": 0}, "steps"), ({"steps": 2.5}, "steps"),

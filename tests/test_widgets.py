@@ -101,6 +101,8 @@ def test_training_progress_follows_the_callback():
 
     progress = TrainingProgress(10, description="demo")
     progress.update(4, 0.123456)
-    assert progress.bar.value == 4 and progress.label.value == "step 4/10, loss 0.123"
+    assert progress.bar.value == 4 and progress.label.value == "step 4/10, loss 0.12"
+    progress.update(10, 3.17e-14)  # float rounding at the end of a run: not shown
+    assert progress.label.value == "step 10/10, loss < 1e-08"
     assert repr(progress) == "TrainingProgress(10 steps)"
     assert progress._repr_mimebundle_()["text/plain"] == "TrainingProgress(10 steps)"

@@ -14,6 +14,7 @@ import torch
 from ..correlate import corr2d
 from ..images import KERNELS, display_mode, kernel, png_bytes
 from ..shapes import explain_output_size, output_size, transposed_output_size
+from ..training import format_loss
 from ..transposed import output_padding_for
 from .plotting import draw_stamp_positions, draw_window_positions, figure_png
 
@@ -135,7 +136,7 @@ class TrainingProgress(Panel):
     def update(self, step, loss):
         """Move the bar to ``step`` and show the current ``loss``."""
         self.bar.value = step
-        self.label.value = f"step {step}/{self.bar.max}, loss {loss:.3g}"
+        self.label.value = f"step {step}/{self.bar.max}, loss {format_loss(loss)}"
 
     def __repr__(self):
         return f"TrainingProgress({self.bar.max} steps)"
