@@ -17,6 +17,7 @@ from checker_table import (
     rights,
 )
 
+import convlib
 from convlib import check
 from convlib.teach.exercises import cross_correlation
 
@@ -30,7 +31,9 @@ TABLE = {
         (7.5, "7.5 is not a whole number"), (np.float32(6.999), "6.999 is not a whole number"),
         # not "7 is not a whole number"
         (6.9999999, "6.9999999 is not a whole number"),
-        (7.0000001, "7.0000001 is not a whole number")],
+        (7.0000001, "7.0000001 is not a whole number"),
+        # the area, not the width
+        (49, "its area"), (49.0, "its area"), (torch.tensor(49), "one side of the square")],
 }
 
 
@@ -50,7 +53,35 @@ def test_batch_corr2d_checker():
     def flipped_kernel(X, K):
         return F.conv2d(X[:, None], K.flip(0, 1)[None, None])[:, 0]
     flipped = check("corr2d-batch", flipped_kernel)
-    assert not flipped.ok and "values differ" in flipped.message
+    assert not flipped.ok and "convolution" in flipped.message
+    assert "flipped" in flipped.message
+    # other right answers: a loop over the batch, a float64 result
+    assert check("corr2d-batch",
+                 lambda X, K: torch.stack([convlib.corr2d(x, K) for x in X])).ok
+    assert check("corr2d-batch", lambda X, K: F.conv2d(
+        X[:, None].double(), K[None, None].double())[:, 0]).ok
+    # right values, but wrong for every K: one image's result for all
+    first = check("corr2d-batch",
+                  lambda X, K: convlib.corr2d(X[0], K).expand(X.shape[0], -1, -1))
+    assert not first.ok and "values differ" in first.message
     assert "shape" in check("corr2d-batch", lambda X, K: X).message
     assert "tensor" in check("corr2d-batch", lambda X, K: None).message
     assert "function itself" in check("corr2d-batch", torch.zeros(2)).message
+
+
+def test_batch_corr2d_checker_tries_a_batch_of_one_and_a_one_row_output():
+    # .squeeze() drops the batch dimension of a batch of one and the row dimension of a
+    # one-row output: right on a batch of 3 images of 5 x 6, wrong on these
+    def squeezed(X, K):
+        return F.conv2d(X[:, None], K[None, None]).squeeze()
+    verdict = check("corr2d-batch", squeezed)
+    assert not verdict.ok and "shape" in verdict.message
+    assert "\n" not in verdict.message
+
+
+def test_batch_corr2d_checker_leaves_the_readers_random_numbers_alone():
+    torch.manual_seed(0)
+    expected = torch.rand(3)
+    torch.manual_seed(0)
+    check("corr2d-batch", lambda X, K: F.conv2d(X[:, None], K[None, None])[:, 0])
+    assert torch.equal(torch.rand(3), expected)
