@@ -5,25 +5,23 @@ import torch
 
 from ...correlate import corr2d
 from ...pooling import pool2d
-from .answers import Feedback, approximately, kernel_tensor, shape_pair
+from .answers import Feedback, as_number, kernel_tensor, shape_pair, shown, whole_number
 
 
 def _number(answer):
-    """The answer as a float when it is one number (int, float, NumPy scalar, 0-d tensor)."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, (int, float, np.number)) or (
-            isinstance(answer, torch.Tensor) and answer.dim() == 0):
-        return float(answer)
-    return None
+    """The answer as a float when it is one number (as ``answers.as_number`` reads it)."""
+    value = as_number(answer)
+    return None if isinstance(value, Feedback) else value
 
 
 def _pair(answer):
-    """The answer as a pair of whole numbers, or None."""
+    """The answer as a pair of whole numbers (tuple, list, torch.Size, 1-D array), or None."""
+    if isinstance(answer, (torch.Tensor, np.ndarray)) and answer.ndim == 1:
+        answer = list(answer)
     if not isinstance(answer, (tuple, list)) or len(answer) != 2:
         return None
     values = [_number(v) for v in answer]
-    if None in values or any(v != int(v) for v in values):
+    if None in values or not all(v.is_integer() for v in values):
         return None
     return tuple(int(v) for v in values)
 
@@ -33,6 +31,8 @@ def _ceil_shape(answer):
         (3, 3): "That is the floor-mode shape; ceil_mode rounds (n + 2p - k) / s up.",
         (4, 4): "In width a 4th window would start at 6, in the right padding: PyTorch "
                 "drops a window that does not start inside the input or its left padding.",
+        (3, 4): "Those are the right numbers in the wrong order: give (rows, columns), the "
+                "height first.",
     }
     return shape_pair(answer, (4, 3), hints.get(_pair(answer), "Per dimension: "
                       "ceil((n + 2p - k) / s) + 1, minus 1 if the last window starts at "
@@ -43,7 +43,7 @@ def _padded_max(answer):
     hint = ("0 is what zero padding would give; in a max pool a padded cell never wins "
             "(it acts as −∞)." if _number(answer) == 0 else
             "The top-left window covers four inputs, X[0:2, 0:2], and five padded cells.")
-    return approximately(answer, -15, hint, rel=0)
+    return whole_number(answer, -15, hint)
 
 
 def _pooled_shift(answer):
@@ -52,8 +52,10 @@ def _pooled_shift(answer):
             "input columns." if value == 2 else
             "A shift of 2 moves each edge into the next stride-2 window, so the pooled map "
             "moves too." if value == 0 else
+            "The pooled map moves to the right, like the image: count that shift as "
+            "positive." if value is not None and value < 0 else
             "Count pooled columns: each one stands for two input columns.")
-    return approximately(answer, 1, hint, rel=0)
+    return whole_number(answer, 1, hint)
 
 
 def _average_kernel(answer):
@@ -71,8 +73,17 @@ def _average_kernel(answer):
         return Feedback(True, "corr2d(X, K, stride=3) equals pool2d(X, 3, 'avg').")
     if torch.allclose(K, torch.ones(3, 3)):
         return Feedback(False, "That kernel sums each window; the mean divides the sum by 9.")
-    return Feedback(False, "corr2d(X, K, stride=3) differs from pool2d(X, 3, 'avg'): every "
-                           "cell of the window counts the same, and the weights sum to 1.")
+    total = float(K.double().sum())
+    text = shown(total, ".4g", lambda short: short == 1)
+    if (K == K[0, 0]).all():
+        return Feedback(False, f"All nine weights are equal, good; they sum to {text}, not "
+                               f"1: use 1/9 exactly.")
+    if abs(total - 1) <= 1e-6:
+        return Feedback(False, "Your weights sum to 1, but they are not all equal: a mean "
+                               "gives every cell of the window the same weight.")
+    return Feedback(False, f"corr2d(X, K, stride=3) differs from pool2d(X, 3, 'avg'): your "
+                           f"weights are not all equal and sum to {text}; a mean gives "
+                           f"every cell the same weight, and the weights sum to 1.")
 
 
 CHECKERS = {
