@@ -1,4 +1,4 @@
-"""The refresh tool keeps only the widget state that displayed widgets need."""
+"""The refresh tool keeps only the widget state that displayed widgets need, and stores a\ncell's consecutive prints as one output."""
 
 import importlib.util
 
@@ -24,3 +24,19 @@ def test_prune_keeps_what_displayed_views_reach():
     }}}
     refresh.prune_widget_state(nb)
     assert set(nb.metadata["widgets"][refresh.WIDGET_STATE]["state"]) == {"aa", "bb", "cc", "dd"}
+
+
+def test_consecutive_prints_become_one_output():
+    cell = nbformat.v4.new_code_cell("print")
+    stream = nbformat.v4.new_output
+    cell.outputs = [stream("stream", name="stdout", text="a\n"),
+                    stream("stream", name="stdout", text="b\n"),
+                    stream("stream", name="stderr", text="warning\n"),
+                    stream("stream", name="stdout", text="c\n"),
+                    stream("display_data", data={"text/plain": "x"}),
+                    stream("stream", name="stdout", text="d\n")]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [cell, nbformat.v4.new_markdown_cell("text")]
+    refresh.merge_streams(nb)
+    texts = [out.get("text", out.get("data", {}).get("text/plain")) for out in cell.outputs]
+    assert texts == ["a\nb\n", "warning\n", "c\n", "x", "d\n"]

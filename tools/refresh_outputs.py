@@ -46,6 +46,26 @@ def prune_widget_state(nb):
     nb.metadata["widgets"][WIDGET_STATE]["state"] = {k: v for k, v in state.items() if k in keep}
 
 
+def merge_streams(nb):
+    """Join consecutive stream outputs of the same name (stdout, stderr) in every code cell.
+
+    The kernel sends a cell's prints in chunks, and a slow cell's chunks arrive as several
+    outputs; how many depends on timing. One output per run of prints makes two refreshes of
+    the same notebook store the same file.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        merged = []
+        for out in cell.outputs:
+            if (out.output_type == "stream" and merged
+                    and merged[-1].output_type == "stream" and merged[-1].name == out.name):
+                merged[-1].text += out.text
+            else:
+                merged.append(out)
+        cell.outputs = merged
+
+
 def refresh(path):
     """Execute the notebook at ``path`` top to bottom on a new kernel and write it back."""
     nb = nbformat.read(path, as_version=4)
@@ -59,6 +79,7 @@ def refresh(path):
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    merge_streams(nb)
     prune_widget_state(nb)
     nbformat.write(nb, path)
 
