@@ -1,4 +1,5 @@
-"""The refresh tool keeps only the widget state that displayed widgets need, and stores a\ncell's consecutive prints as one output."""
+"""The refresh tool keeps only the widget state that displayed widgets need, and stores a
+cell's consecutive prints as one output."""
 
 import importlib.util
 
