@@ -1,10 +1,31 @@
 """Checkers for chapter 4, padding, stride and dilation."""
 
-from .answers import shape_pair, whole_number
+from .answers import Feedback, shape_pair, whole_number
+
+STRIDE_CASE = (4, 5)
+"""Input 7×12, kernel (2, 4), padding (1, 2) per side, stride (2, 3): 4 rows, 5 columns."""
+STRIDE_HINT = "Per dimension: floor((n - k + 2p + s) / s), with the width's own n, k, p and s."
+
+
+def stride_by_hand(answer):
+    """Judge the shape of the strided case; a wrong pair is told which dimension is wrong."""
+    verdict = shape_pair(answer, STRIDE_CASE, STRIDE_HINT)
+    if verdict.ok or " is not it. " not in verdict.message:
+        return verdict  # right, or not a pair of whole numbers
+    got = tuple(int(float(size)) for size in answer)
+    (rows, cols), (h, w) = got, STRIDE_CASE
+    if got == (w, h):
+        return Feedback(False, f"{got} is not it: {w} is the width and {h} the height; "
+                               f"give (rows, columns).")
+    if rows == h or cols == w:
+        right, wrong = ("height", "width") if rows == h else ("width", "height")
+        return Feedback(False, f"{got} is not it: the {right} is right, the {wrong} is not. "
+                               f"{STRIDE_HINT}")
+    return verdict
+
 
 CHECKERS = {
-    "d2l-stride-case": lambda a: shape_pair(
-        a, (2, 2), "Per dimension: floor((n - k + 2p + s) / s), with the width's own p_w and s_w."),
+    "stride-by-hand": stride_by_hand,
     "same-padding-7": lambda a: whole_number(
         a, 3, "Padding is per side here: 2p rows in total must make up for k - 1 = 6 lost rows."),
     "dilated-span": lambda a: whole_number(
