@@ -155,7 +155,7 @@ def comp_conv2d(conv2d, X):
 def explain_output_size(n, k, padding=0, stride=1, dilation=1):
     """The output-size formula with the numbers filled in, as one line of text.
 
-    For example ``floor((8 + 2*1 - 1*(3 - 1) - 1) / 2) + 1 = floor(7 / 2) + 1 = 4``.
+    For example ``⌊(8 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊7 / 2⌋ + 1 = 4``.
     Raises like ``output_size`` when the setting is impossible.
     """
     out = output_size(n, k, padding, stride, dilation)

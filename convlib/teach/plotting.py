@@ -262,7 +262,7 @@ def _draw_tap_rows(ax, positions, width, label):
 def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
     """Draw, along one dimension, the padded input and the taps each output position reads.
 
-    Top row: the n + 2p input cells (padding dashed, cells no window reaches red, padding or
+    Top row: the n + 2p input cells (padding dashed, cells no window reaches pink, padding or
     not). Below it, one row per output: its k taps as dark squares joined by a line.
     """
     from ..shapes import window_positions
