@@ -3,13 +3,15 @@
 Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``. Each input
 element adds ``X[i, j] * K`` (its taps ``d`` apart) into the output at rows ``i*s``,
 ``i*s + d``, ... and columns ``j*s``, ...; then ``padding`` p rows and columns are removed
-on each side and ``output_padding`` a rows and columns are added at the bottom and right.
-Along one dimension the output has
+at the top and left and only p - a at the bottom and right (``output_padding`` a; when a > p,
+a - p rows and columns of zeros are appended). Along one dimension the output has
 
     (n - 1) s - 2p + d (k - 1) + a + 1
 
-elements (``convlib.shapes.transposed_output_size``). It is the transpose of the matrix of
-``corr2d(., K, padding=p, stride=s, dilation=d)`` (``correlation_matrix``), hence its name.
+elements (``convlib.shapes.transposed_output_size``). With the ``output_padding`` that gives
+back the correlation's input length (``output_padding_for``; 0 when s = 1), it is the
+transpose of the matrix of ``corr2d(., K, padding=p, stride=s, dilation=d)``
+(``correlation_matrix``), hence its name.
 """
 
 import torch
@@ -56,7 +58,9 @@ def correlation_matrix(input_shape, K, padding=0, stride=1):
 
     ``input_shape``: (n_h, n_w); ``K``: (k_h, k_w). Returns W of shape
     (out_h * out_w, n_h * n_w): column ``i * n_w + j`` is the correlation of the image with a
-    single 1 at (i, j), flattened row by row. ``W.T`` is the transposed convolution.
+    single 1 at (i, j), flattened row by row. ``W.T`` is the transposed convolution with the
+    same kernel, padding and stride, and the ``output_padding`` (``output_padding_for``) that
+    gives back the shape (n_h, n_w).
     """
     n_h, n_w = as_pair("input_shape", input_shape, minimum=1)
     K = as_matrix("K", K)

@@ -1,17 +1,25 @@
-"""The checkers of the chapter on transposed convolution, as a table of answers.
+"""Chapter 7, transposed convolution: the checker table of its exercises
+(``convlib.teach.exercises.transposed``).
 
-Every right answer, in each form a reader may type it, gets ✅; every wrong one gets ❌ and a
-hint that is true of that answer. Right answers typed as NumPy scalars and 0-d tensors are in
-``test_right_answers_as_numpy_scalars_and_tensors``.
+Every form of a right answer gets ✅; every wrong answer a ❌ hint that is true of it. The
+expected answers are derived with PyTorch here, not copied from the checkers.
 """
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from checker_table import (
+    WRONG_PAIRS,
+    check_table,
+    number_forms,
+    number_wrongs,
+    pair_forms,
+    rights,
+)
 
-from convlib import check
 from convlib.shapes import transposed_output_size
+from convlib.teach.exercises import transposed
 from convlib.transposed import conv_transpose2d
 
 
@@ -27,98 +35,81 @@ def expected_output_padding():
         output_padding=a).shape[-1] == 10)
 
 
-def expected_ratio():
+def interior():
     Y = F.conv_transpose2d(torch.ones(1, 1, 6, 6), torch.ones(1, 1, 3, 3), stride=2)[0, 0]
-    interior = Y[2:-2, 2:-2]
-    return float(interior.max() / interior.min())
+    return Y[2:-2, 2:-2]
 
 
 def test_the_expected_answers_come_from_pytorch():
     assert expected_shape() == (5, 9)
     assert expected_output_padding() == 1
-    assert expected_ratio() == 4.0
+    assert float(interior().max() / interior().min()) == 4.0
     assert transposed_output_size(5, 3, 1, 2, 1) == 10
 
 
-RIGHT = [
-    ("transposed-shape", (5, 9)),
-    ("transposed-shape", [5, 9]),
-    ("transposed-shape", (5.0, 9.0)),
-    ("transposed-shape", (np.int64(5), np.int64(9))),
-    ("transposed-shape", (torch.tensor(5), torch.tensor(9))),
-    ("output-padding-back", 1),
-    ("checkerboard-ratio", 4),
-    ("checkerboard-ratio", 4.0),
-    ("checkerboard-ratio", 4.04),          # within 2 %
-    ("checkerboard-ratio", np.float64(4.0)),
-]
+TABLE = {
+    "transposed-shape": rights(pair_forms((5, 9))) + WRONG_PAIRS + [
+        ((7, 11), "(7, 11) is not it. That is the size before padding"),  # forgot padding
+        (torch.tensor([7, 11]), "size before padding"),  # the same, as a 1-D tensor
+        (np.array([7, 11]), "size before padding"),
+        ([7.0, 11], "size before padding"),
+        ((9, 13), "padding removes rows and columns; it does not add"),   # added it
+        (torch.tensor([9, 13]), "it does not add"),
+        ((6, 10), "(n - 1)·s + k cells, not n·s + k - 1"),               # n·s, not (n-1)·s
+        (np.array([6, 10]), "(n - 1)·s + k cells"),
+        ((9, 5), "(9, 5) is not it. Per dimension: (n - 1)·s - 2p + (k - 1) + 1"),  # swapped
+        ((5, 10), "(5, 10) is not it. Per dimension"),
+        ((5, 9.5), "whole number, got 9.5 in the pair"),
+        ((5, 9, 1), "a pair (rows, columns)"), (45, "a pair (rows, columns)"),
+    ],
+    "output-padding-back": rights(number_forms(1) + [np.array(1)])
+    + number_wrongs([9, 10, -1]) + [
+        (0, "0 is not it. With output_padding 0, 5×5 goes to (5 - 1)·2 - 2 + 3 = 9×9"),
+        (np.int64(0), "one short of 10"), (torch.tensor(0), "one short of 10"),
+        (2, "2 is not it. PyTorch refuses an output_padding that is not smaller than the "
+            "stride (2)"),
+        (3, "not smaller than the stride (2)"), (torch.tensor(2.0), "not smaller"),
+        (1.5, "1.5 is not a whole number"),
+        (0.9999999, "0.9999999 is not a whole number"),   # not rounded into the answer
+        ((1, 1), "whole number"), ([1], "whole number"),
+    ],
+    "checkerboard-ratio": rights(number_forms(4) + [
+        np.array(4.0), 16 / 4, interior().max() / interior().min()])
+    + number_wrongs([3.8, 1, 9, 3.95, 4.05, 3.999]) + [   # near misses are wrong too
+        (2, "2 is not it. 2 is the ratio along one dimension; in 2-D the counts multiply"),
+        (torch.tensor(2.0), "ratio along one dimension"),
+        (0.25, "0.25 is not it. That is the smallest value divided by the largest"),
+        (np.float32(0.25), "smallest value divided by the largest"),
+        (1, "1 is not it. Count the stamps per dimension"),
+        (3.9999, "3.9999 is not it"),                      # not rounded into the answer
+        (4 + 1e-9, True),                                  # float rounding is forgiven
+        ("4", "a number"), ([4], "a number"),
+    ],
+}
 
 
-@pytest.mark.parametrize("name, answer", RIGHT)
-def test_right_answers(name, answer):
-    verdict = check(name, answer)
-    assert verdict.ok and repr(verdict).startswith("✅"), verdict
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_checker_table(name):
+    check_table(name, TABLE[name])
 
 
-NEEDS_ANSWERS_REWRITE = [
-    ("output-padding-back", 1.0),
-    ("output-padding-back", np.int64(1)),
-    ("output-padding-back", torch.tensor(1)),
-    ("checkerboard-ratio", np.float32(4.0)),
-    ("checkerboard-ratio", np.int64(4)),
-    ("checkerboard-ratio", torch.tensor(4.0)),
-    ("checkerboard-ratio", torch.tensor(4)),
-]
-
-
-@pytest.mark.parametrize("name, answer", NEEDS_ANSWERS_REWRITE)
-def test_right_answers_as_numpy_scalars_and_tensors(name, answer):
-    verdict = check(name, answer)
-    assert verdict.ok and repr(verdict).startswith("✅"), verdict
-
-
-WRONG = [
-    # (name, answer, a fragment the ❌ message must contain)
-    ("transposed-shape", None, "Replace None"),
-    ("transposed-shape", (7, 11), "size before padding"),          # forgot the padding
-    ("transposed-shape", (9, 13), "padding removes rows"),         # added it instead
-    ("transposed-shape", (6, 10), "(n - 1)·s + k cells"),          # n·s instead of (n-1)·s
-    ("transposed-shape", (9, 5), "(n - 1)·s - 2p + (k - 1) + 1"),  # height and width swapped
-    ("transposed-shape", (5, 9, 1), "a pair (rows, columns)"),
-    ("transposed-shape", 45, "a pair (rows, columns)"),
-    ("transposed-shape", "5x9", "a pair (rows, columns)"),
-    ("output-padding-back", None, "Replace None"),
-    ("output-padding-back", 0, "= 9×9, one short of 10"),
-    ("output-padding-back", 2, "not smaller than the stride (2)"),
-    ("output-padding-back", 3, "not smaller than the stride (2)"),
-    ("output-padding-back", "1", "whole number"),
-    ("output-padding-back", (1, 1), "whole number"),
-    ("output-padding-back", True, "whole number"),
-    ("checkerboard-ratio", None, "Replace None"),
-    ("checkerboard-ratio", 2, "ratio along one dimension"),
-    ("checkerboard-ratio", 3.8, "counts"),                         # near miss, beyond 2 %
-    ("checkerboard-ratio", 1, "counts"),
-    ("checkerboard-ratio", "4", "a number"),
-    ("checkerboard-ratio", [4], "a number"),
-]
-
-
-@pytest.mark.parametrize("name, answer, fragment", WRONG)
-def test_wrong_answers_get_a_true_hint(name, answer, fragment):
-    verdict = check(name, answer)
-    assert not verdict.ok and repr(verdict).startswith("❌"), verdict
-    assert fragment in verdict.message, verdict.message
+def test_the_table_covers_every_exercise_of_the_chapter():
+    assert set(transposed.CHECKERS) == set(TABLE)
 
 
 def test_the_hints_are_true():
-    # (7, 11) is the size before cropping p = 1 on each side
+    # (7, 11) is the size before cropping p = 1 on each side; (9, 13) adds p instead
     assert tuple(conv_transpose2d(torch.ones(3, 5), torch.ones(3, 3), stride=2).shape) \
         == (7, 11)
+    assert (3 - 1) * 2 + 2 * 1 + 3 == 9 and (5 - 1) * 2 + 2 * 1 + 3 == 13
+    # (6, 10) is n·s + k - 1, less the padding, per dimension
+    assert (3 * 2 + 3 - 1 - 2, 5 * 2 + 3 - 1 - 2) == (6, 10)
     # output_padding 0 gives 9x9; 2 is refused by PyTorch
     assert transposed_output_size(5, 3, 1, 2, 0) == 9
     with pytest.raises(RuntimeError, match="output padding must be smaller"):
         F.conv_transpose2d(torch.ones(1, 1, 5, 5), torch.ones(1, 1, 3, 3), stride=2,
                            padding=1, output_padding=2)
-    # along one dimension the counts are 2 and 1: ratio 2
+    # along one dimension the counts are 2 and 1: ratio 2; min / max is 0.25
     row = F.conv_transpose1d(torch.ones(1, 1, 6), torch.ones(1, 1, 3), stride=2)[0, 0]
     assert set(row[2:-2].tolist()) == {1.0, 2.0}
+    assert float(interior().min() / interior().max()) == 0.25

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 import torch
 import torch.nn.functional as F
@@ -239,3 +241,39 @@ def test_an_empty_result_is_refused_where_pytorch_returns_one():
     assert F.conv_transpose2d(X2[None, None], K4[None, None], **kwargs).shape[2] == 0
     with pytest.raises(ValueError, match=r"in height: padding 3 leaves no output: .* = 0"):
         conv_transpose2d(X2, K4, **kwargs)
+
+
+@pytest.mark.parametrize("n, k, p, s, d", [(6, 3, 1, 2, 1), (7, 4, 2, 3, 1), (8, 3, 0, 2, 2)])
+def test_the_transpose_needs_the_output_padding_that_gives_back_the_shape(n, k, p, s, d):
+    """W.T maps back to the (n, n) input; output_padding 0 does not, when the stride forgets
+    rows, and output_padding_for does (correlation_matrix's docstring)."""
+    from convlib.transposed import output_padding_for
+
+    K = torch.randn(k, k)
+    m = output_size(n, k, p, s, d)
+    a = output_padding_for(n, k, p, s, d)
+    assert a > 0 and transposed_output_size(m, k, p, s, 0, d) == n - a
+    Xg = torch.randn(n, n, requires_grad=True)
+    Y = corr2d(Xg, K, padding=p, stride=s, dilation=d)
+    G = torch.randn(Y.shape)
+    (Y * G).sum().backward()
+    back = conv_transpose2d(G, K, padding=p, stride=s, output_padding=a, dilation=d)
+    assert torch.allclose(back, Xg.grad, atol=1e-5)
+
+
+def test_output_padding_0_gives_the_smallest_input_size_unless_padding_is_large():
+    """The chapter's claim: with 2p <= d(k - 1), output_padding 0 takes m back to the
+    smallest of the s input sizes that correlate to m; with more padding, not always."""
+    for n, k, p, s, d in itertools.product(range(1, 16), range(1, 5), range(4), range(1, 4),
+                                           (1, 2)):
+        if d * (k - 1) + 1 > n + 2 * p:
+            continue
+        m = output_size(n, k, p, s, d)
+        sizes = [x for x in range(1, n + s + 1)
+                 if d * (k - 1) + 1 <= x + 2 * p and output_size(x, k, p, s, d) == m]
+        if 2 * p <= d * (k - 1):
+            assert len(sizes) == s and transposed_output_size(m, k, p, s, 0, d) == min(sizes)
+    # k = 1, p = 1, s = 3: only n = 1 correlates to 1, and output_padding 0 gives nothing
+    assert output_size(1, 1, 1, 3) == 1 and output_size(2, 1, 1, 3) == 2
+    with pytest.raises(ValueError, match="padding 1 leaves no output"):
+        transposed_output_size(1, 1, 1, 3)

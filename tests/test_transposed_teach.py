@@ -102,3 +102,32 @@ def test_explorer_bad_setting_is_a_message():
     assert "larger than the padded input" in explorer.status
     explorer.close()
     assert explorer.widget.comm is None
+
+
+def _faces(ax):
+    """(left x, face colour as hex, dashed) of each cell of the drawing's top row."""
+    from matplotlib.colors import to_hex
+
+    return [(p.get_x(), to_hex(p.get_facecolor()), p.get_linestyle() == "--")
+            for p in ax.patches if p.get_y() == 0]
+
+
+def test_explorer_drawings_colour_what_the_chapter_says():
+    """Chapter 7's explorer text: a cell no window reads is pink (an input one when n = 8,
+    p = 0), padding is white and dashed, a kept output_padding cell light green, dashed."""
+    from convlib.teach.plotting import OUTPUT, PADDING, UNREACHED, draw_window_positions
+
+    fig, (left, right) = plt.subplots(1, 2)
+    draw_window_positions(left, 8, 3, padding=0, stride=2)
+    assert [x for x, face, _ in _faces(left) if face == UNREACHED] == [7]
+    assert not any(dashed for *_, dashed in _faces(left))
+    left.clear()
+    draw_window_positions(left, 8, 3, padding=1, stride=2)
+    assert _faces(left)[0] == (0, PADDING, True) and _faces(left)[9] == (9, UNREACHED, True)
+    draw_stamp_positions(right, 4, 3, padding=0, stride=2, output_padding=1)
+    assert _faces(right)[-1] == (9, OUTPUT, True)         # appended, kept: green, dashed
+    assert _faces(right)[-2] == (8, OUTPUT, False)
+    right.clear()
+    draw_stamp_positions(right, 4, 3, padding=1, stride=2, output_padding=1)
+    assert _faces(right)[0] == (0, PADDING, True) and _faces(right)[-1] == (9, PADDING, True)
+    plt.close(fig)
