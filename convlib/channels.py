@@ -1,12 +1,12 @@
 """Correlation with many input and output channels, and what a multi-channel layer costs.
 
-Shapes (PyTorch's): the input ``X`` is (c_i, n_h, n_w), or a batch (b, c_i, n_h, n_w); the
-kernel ``K`` is (c_o, c_i / groups, k_h, k_w); the bias is (c_o,). Output channel ``o`` is
-the sum, over the input channels of its group, of the one-channel correlations
-``corr2d(X[i], K[o, i])``, plus ``bias[o]``. With ``groups = g`` the c_i input channels and
-the c_o kernels are split into g equal groups, and each group of kernels sees only its own
-group of input channels (``groups = c_i``: each channel its own kernels, a depthwise
-convolution).
+Shapes (PyTorch's): the input ``X`` is (c_i, n_h, n_w), or a batch (N, c_i, n_h, n_w) of N
+images; the kernel ``K`` is (c_o, c_i / groups, k_h, k_w); the bias is (c_o,). Output
+channel ``o`` is the sum, over the input channels of its group, of the one-channel
+correlations ``corr2d(X[i], K[o, i])``, plus ``bias[o]``. With ``groups = g`` the c_i input
+channels and the c_o kernels are split into g equal groups, and each group of kernels sees
+only its own group of input channels (``groups = c_i``: each channel its own kernels, a
+depthwise convolution).
 
 The costs count what one such layer stores and computes:
 ``conv_parameters`` = c_o (c_i / g) k_h k_w (+ c_o for the bias), and
@@ -42,14 +42,14 @@ def check_groups(c_i, c_o, groups, shapes=""):
 def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     """Cross-correlate a multi-channel input with a stack of multi-channel kernels.
 
-    - ``X``: (c_i, n_h, n_w), or a batch (b, c_i, n_h, n_w)
+    - ``X``: (c_i, n_h, n_w), or a batch (N, c_i, n_h, n_w)
     - ``K``: (c_o, c_i / groups, k_h, k_w): one kernel of c_i / groups channels per output
       channel
     - ``bias``: (c_o,) or None
     - ``padding``, ``stride``, ``dilation``: int or (height, width), as in ``corr2d``
     - ``groups``: split the channels into this many groups (it must divide c_i and c_o)
 
-    Returns (c_o, out_h, out_w), or (b, c_o, out_h, out_w) for a batch, with out_h =
+    Returns (c_o, out_h, out_w), or (N, c_o, out_h, out_w) for a batch, with out_h =
     floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1 (the width likewise). Output channel
     ``o`` is ``sum_i corr2d(X[i], K[o, i]) + bias[o]`` over the input channels i of o's group.
 
@@ -60,7 +60,7 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     all pairs in one multi-threaded matrix product, and has a tuned backward for training.
     Integer inputs are accepted; the result is a float tensor. Gradients flow to every input.
     """
-    X = as_tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (b, c_i, n_h, n_w)")
+    X = as_tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (N, c_i, n_h, n_w)")
     K = as_tensor("K", K, (4,), "(c_o, c_i / groups, k_h, k_w)")
     padding = as_pair("padding", padding, minimum=0)
     stride = as_pair("stride", stride, minimum=1)

@@ -72,7 +72,8 @@ def test_gradients_flow_to_every_input():
 
 @pytest.mark.parametrize("kwargs, error, message", [
     (dict(X=torch.ones(4, 4)), ValueError,
-     r"Expected X to be a 3-D or 4-D tensor .* got 2-D tensor of shape \[4, 4\]"),
+     r"Expected X to be a 3-D or 4-D tensor \(c_i, n_h, n_w\) or \(N, c_i, n_h, n_w\), "
+     r"got 2-D tensor of shape \[4, 4\]"),
     (dict(X=torch.ones(1, 1, 2, 4, 4)), ValueError, r"X .* got 5-D tensor of shape"),
     (dict(X=[[[1.0]]]), TypeError, "X must be a torch.Tensor, got list"),
     (dict(X=torch.ones(2, 4, 4, dtype=torch.bool)), TypeError, "X must hold real numbers"),

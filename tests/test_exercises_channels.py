@@ -1,126 +1,95 @@
-"""The checkers of the chapter on channels, judged on answers as readers type them.
+"""Chapter 5, multiple input and output channels: the checker table of its exercises
+(``convlib.teach.exercises.channels``).
 
-Each row: an answer, whether it is right, and a piece of the ❌ hint it must get (a hint
-that is true of that answer). ``answers.py`` is being rewritten (on another branch) to read
-NumPy scalars, 0-d tensors (and perhaps whole floats) as numbers; the rows in those forms
-are in ``test_numpy_and_tensor_answers``, which runs them once the shared readers accept the
-form, and marks them xfail until then.
+Every form of a right answer gets ✅; every wrong answer a ❌ hint that is true of it.
 """
 
 import numpy as np
 import pytest
 import torch
+from checker_table import WRONG_KINDS, check_table, number_forms, rights
 
-from convlib import check
-from convlib.teach.exercises.answers import approximately, whole_number
-from convlib.teach.exercises.channels import CHECKERS, SAVING
-
-PARAMS, SHAPE, STACKED, SAVE = ("groups-parameters", "multi-channel-shape",
-                                "stacked-kernel-size", "separable-saving")
-
-ROWS = [
-    # (exercise, answer, right?, part of the message)
-    (PARAMS, 12864, True, "Correct: 12864"),
-    (PARAMS, None, False, "Replace None"),
-    (PARAMS, 51264, False, "with groups = 4 each kernel sees only 32 / 4 = 8"),
-    (PARAMS, 12800, False, "add the biases"),
-    (PARAMS, 51200, False, "only c_i / groups = 8 channels"),
-    (PARAMS, 3264, False, "still 64 kernels"),
-    (PARAMS, 12865, False, "c_o · (c_i / groups) · k_h · k_w weights"),
-    (PARAMS, "12864", False, "Give a whole number"),
-    (PARAMS, True, False, "Give a whole number"),
-    (PARAMS, [12864], False, "Give a whole number"),
-    (PARAMS, 12864.5, False, "not a whole number"),
-    (SHAPE, (16, 15, 15), True, "Correct: (16, 15, 15)"),
-    (SHAPE, [16, 15, 15], True, "Correct"),
-    (SHAPE, torch.Size([16, 15, 15]), True, "Correct"),
-    (SHAPE, (np.int64(16), np.int64(15), np.int64(15)), True, "Correct"),
-    (SHAPE, tuple(torch.tensor([16, 15, 15])), True, "Correct"),
-    (SHAPE, (16.0, 15.0, 15.0), True, "Correct"),
-    (SHAPE, None, False, "Replace None"),
-    (SHAPE, (3, 15, 15), False, "one channel per kernel: c_o, not c_i"),
-    (SHAPE, (16, 16, 16), False, "does not keep the size"),
-    (SHAPE, (16, 14, 14), False, "n + 2p = 34, and the final + 1"),
-    (SHAPE, (16, 28, 28), False, "ignores both the padding (add 2p) and the stride"),
-    (SHAPE, np.array([16, 15, 15]), True, "Correct"),
-    (SHAPE, torch.tensor([16, 15, 15]), True, "Correct"),
-    (SHAPE, torch.tensor([16, 14, 14]), False, "n + 2p = 34"),
-    (SHAPE, np.array([[16, 15, 15]]), False, "three numbers"),
-    (SHAPE, (16, 15, 14), False, "floor((n + 2p - k) / s) + 1"),
-    (SHAPE, (15, 15), False, "three numbers"),
-    (SHAPE, (1, 16, 15, 15), False, "three numbers"),
-    (SHAPE, "16x15x15", False, "three numbers"),
-    (SHAPE, 3600, False, "three numbers"),
-    (SHAPE, (16, 15, "15"), False, "three whole numbers"),
-    (SHAPE, (True, 15, 15), False, "three whole numbers"),
-    (STACKED, 7, True, "Correct: 7"),
-    (STACKED, None, False, "Replace None"),
-    (STACKED, 8, False, "share all but one column"),
-    (STACKED, 15, False, "Sizes do not multiply"),
-    (STACKED, 5, False, "together more than 5"),
-    (STACKED, 6, False, "Count the inputs"),
-    (STACKED, (7, 7), False, "Give a whole number"),
-    (SAVE, 8.41, True, "Correct: 8.409"),
-    (SAVE, SAVING, True, "Correct"),
-    (SAVE, 73728 / 8768, True, "Correct"),
-    (SAVE, np.float64(8.409), True, "Correct"),
-    (SAVE, None, False, "Replace None"),
-    (SAVE, 9, False, "if the depthwise convolution were free; it costs c_i · k_h"),
-    (SAVE, 9.0, False, "if the depthwise convolution were free"),
-    (SAVE, 128, False, "if the 1 × 1 convolution were free; it costs c_i · c_o"),
-    (SAVE, 8.405, True, "Correct"),
-    (SAVE, 8.414, True, "Correct"),
-    (SAVE, 8.40, False, "round it to two decimals"),
-    (SAVE, 8.42, False, "the 128 biases of the standard layer"),
-    (SAVE, 73856 / 8768, False, "the 128 biases of the standard layer"),
-    (SAVE, 8.44, False, "Standard:"),
-    (SAVE, 8.243, False, "ratio of parameters"),
-    (SAVE, 8.3, False, "Standard: c_o · c_i · k_h · k_w per position"),
-    (SAVE, 8, False, "Standard:"),
-    (SAVE, "8.41", False, "Give a number"),
-    (SAVE, [8.41], False, "Give a number"),
-]
+from convlib.teach.exercises import channels
+from convlib.teach.exercises.channels import SAVING
 
 
-@pytest.mark.parametrize("name, answer, right, message", ROWS)
-def test_answers_are_judged(name, answer, right, message):
-    verdict = check(name, answer)
-    assert verdict.ok is right, verdict
-    assert repr(verdict).startswith("✅" if right else "❌")
-    assert message in verdict.message, verdict
+def triple_forms(triple):
+    """A shape (channels, rows, columns) as tuple, list, torch.Size, of ints, floats, NumPy
+    and 0-d tensor entries, and as 1-D arrays."""
+    a, b, c = triple
+    return [(a, b, c), [a, b, c], torch.Size([a, b, c]), (float(a), float(b), float(c)),
+            (np.int64(a), np.int64(b), np.int64(c)), tuple(torch.tensor([a, b, c])),
+            np.array([a, b, c]), torch.tensor([a, b, c])]
 
 
-# Rows in forms the shared readers of answers.py read only after its rewrite.
-LATER = [
-    (PARAMS, 12864.0, True, "Correct"),
-    (PARAMS, np.int64(12864), True, "Correct"),
-    (PARAMS, torch.tensor(12864), True, "Correct"),
-    (PARAMS, np.int64(51264), False, "32 / 4 = 8"),
-    (PARAMS, torch.tensor(12800), False, "add the biases"),
-    (STACKED, 7.0, True, "Correct"),
-    (STACKED, np.int32(7), True, "Correct"),
-    (STACKED, torch.tensor(7), True, "Correct"),
-    (STACKED, torch.tensor(8), False, "the windows overlap"),
-    (SAVE, np.float32(8.41), True, "Correct"),
-    (SAVE, torch.tensor(8.41), True, "Correct"),
-    (SAVE, torch.tensor(SAVING, dtype=torch.float64), True, "Correct"),
-    (SAVE, torch.tensor(9.0), False, "if the depthwise convolution were free"),
-    (SAVE, np.float32(8.243), False, "ratio of parameters"),
-]
-READERS = {PARAMS: whole_number, STACKED: whole_number, SAVE: approximately}
+TABLE = {
+    "groups-parameters": rights(number_forms(12864)) + WRONG_KINDS + [
+        (51264, "with groups = 4 each kernel sees only 32 / 4 = 8"),
+        (np.int64(51264), "32 / 4 = 8"),
+        (12800, "add the biases"),
+        (torch.tensor(12800), "add the biases"),
+        (51200, "only c_i / groups = 8 channels"),
+        (3264, "still 64 kernels"),
+        (12865, "12865 is not it. c_o · (c_i / groups) · k_h · k_w weights"),
+        (12864.5, "12864.5 is not a whole number"),
+        ("12864", "Give a whole number"),
+        ([12864], "Give a whole number")],
+    "multi-channel-shape": rights(triple_forms((16, 15, 15))) + [
+        (None, "Replace None"),
+        ((3, 15, 15), "one channel per kernel: c_o, not c_i"),
+        ((16, 16, 16), "does not keep the size"),
+        ((16, 14, 14), "n + 2p = 34, and the final + 1"),
+        (torch.tensor([16, 14, 14]), "n + 2p = 34"),
+        ((16, 28, 28), "ignores both the padding (add 2p) and the stride"),
+        ((16, 15, 14), "(16, 15, 14) is not it. Channels: one per kernel"),
+        (np.array([[16, 15, 15]]), "three numbers"),
+        (torch.zeros(2, 3, 3), "three numbers (channels, rows, columns), got a tensor of "
+                               "shape [2, 3, 3]"),
+        ((16.5, 15, 15), "three whole numbers, got (16.5, 15, 15)"),
+        ((16, 15, float("nan")), "three whole numbers"),
+        ((15, 15), "three numbers"),
+        ((1, 16, 15, 15), "three numbers"),
+        ("16x15x15", "three numbers"),
+        (3600, "three numbers"),
+        ((16, 15, "15"), "three whole numbers"),
+        ((True, 15, 15), "three whole numbers")],
+    "stacked-kernel-size": rights(number_forms(7)) + WRONG_KINDS + [
+        (8, "share all but one column"),
+        (torch.tensor(8), "the windows overlap"),
+        (15, "Sizes do not multiply"),
+        (5, "together more than 5"),
+        (6, "6 is not it. Count the inputs"),
+        (7.5, "7.5 is not a whole number"),
+        ((7, 7), "Give a whole number")],
+    "separable-saving": rights(number_forms(SAVING) + [
+        8.41, 8.409, 73728 / 8768, np.float64(8.409), np.float32(8.41),
+        torch.tensor(8.41), 8.405, 8.414]) + WRONG_KINDS + [
+        (9, "if the depthwise convolution were free; it costs c_i · k_h"),
+        (torch.tensor(9.0), "if the depthwise convolution were free"),
+        (128, "if the 1 × 1 convolution were free; it costs c_i · c_o"),
+        (8.40, "round it to two decimals"),
+        (8.42, "the 128 biases of the standard layer"),
+        (73856 / 8768, "the 128 biases of the standard layer"),
+        (8.44, "Standard:"),
+        (8.3, "Standard: c_o · c_i · k_h · k_w per position"),
+        (8, "8 is not it. Standard:"),
+        # 8.24 is the ratio of parameters, and also of multiply-adds if every bias
+        # addition is counted on both sides (73 728 + 128 over 8 768 + 64 + 128): the
+        # hint must not tell that reader they did not count multiply-adds
+        (8.243, "the ratio of parameters (and of multiply–adds if every bias addition"),
+        (np.float32(8.243), "the ratio of parameters"),
+        ((73728 + 128) / (8768 + 64 + 128), "weights' multiply–adds only"),
+        # the inverse ratio, separable / standard
+        (8768 / 73728, "separable / standard"),
+        (0.119, "separable / standard"),
+        (0.12, "separable / standard")],
+}
 
 
-@pytest.mark.parametrize("name, answer, right, message", LATER)
-def test_numpy_and_tensor_answers(name, answer, right, message):
-    reader = READERS[name]
-    if not reader(answer, answer.item() if hasattr(answer, "item") else answer, "").ok:
-        pytest.xfail(f"answers.{reader.__name__} does not read {type(answer).__name__} "
-                     f"{answer!r} as a number yet (it is being rewritten on another branch)")
-    verdict = check(name, answer)
-    assert verdict.ok is right, verdict
-    assert message in verdict.message, verdict
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_checker_table(name):
+    check_table(name, TABLE[name])
 
 
-def test_every_checker_has_rows():
-    assert {row[0] for row in ROWS} == set(CHECKERS)
-    assert all(check(name, None).message.startswith("Replace None") for name in CHECKERS)
+def test_the_table_covers_every_exercise_of_the_chapter():
+    assert set(channels.CHECKERS) == set(TABLE)

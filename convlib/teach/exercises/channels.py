@@ -3,7 +3,7 @@
 import numpy as np
 import torch
 
-from .answers import Feedback, approximately, whole_number
+from .answers import Feedback, _describe, approximately, as_number, whole_number
 
 PARAMETERS_HINTS = {
     51264: "That counts every kernel over all 32 input channels; with groups = 4 each "
@@ -51,19 +51,21 @@ ONE_SIDED_BIAS = (64 * 128 * 9 + 128) / (64 * 9 + 64 * 128)
 TOLERANCE = 0.006
 """Absolute: the two decimals asked for, 8.41, and no other two-decimal number."""
 PARAMETER_RATIO = (64 * 128 * 9 + 128) / (64 * 9 + 64 + 64 * 128 + 128)
-"""The near miss: the same ratio for parameters, biases included (8.24)."""
+"""The ratio of parameters, biases included (8.24); it is also the ratio of multiply–adds
+when every bias addition is counted, in both layers: (73 728 + 128) / (8 768 + 64 + 128)."""
+INVERSE = 1 / SAVING
+"""The ratio the other way up, separable / standard (0.119)."""
 SAVING_HINT = ("Standard: c_o · c_i · k_h · k_w per position. Separable: c_i · k_h · k_w "
                "+ c_i · c_o.")
 
 
 def _key(answer):
     """A number as a plain int (if whole) or float, to look up the hint for a known mistake;
-    None if it is not a number. NumPy scalars and 0-d tensors are unwrapped first."""
-    if hasattr(answer, "item") and getattr(answer, "ndim", None) == 0:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    None if it is not one number (NumPy scalars and 0-d tensors are numbers)."""
+    value = as_number(answer)
+    if isinstance(value, Feedback):
         return None
-    return int(answer) if isinstance(answer, float) and answer.is_integer() else answer
+    return int(value) if value.is_integer() else value
 
 
 def shape_triple(answer, expected, hints, hint):
@@ -76,14 +78,14 @@ def shape_triple(answer, expected, hints, hint):
         answer = list(answer)
     if not (isinstance(answer, (tuple, list)) and len(answer) == len(expected)):
         return Feedback(False, f"Give the shape as three numbers (channels, rows, columns), "
-                               f"got {answer!r}.")
-    if any(_key(v) is None for v in answer):
+                               f"got {_describe(answer)}.")
+    keys = tuple(_key(v) for v in answer)
+    if any(not isinstance(v, int) for v in keys):
         return Feedback(False, f"Give the shape as three whole numbers, got "
                                f"{tuple(answer)!r}.")
-    if tuple(answer) == expected:
+    if keys == expected:
         return Feedback(True, f"Correct: {expected}.")
-    shown = tuple(v if _key(v) is None else _key(v) for v in answer)
-    return Feedback(False, f"{shown} is not it. {hints.get(shown, hint)}")
+    return Feedback(False, f"{keys} is not it. {hints.get(keys, hint)}")
 
 
 def _whole(expected, hints, hint):
@@ -94,8 +96,12 @@ def _saving(answer):
     key = _key(answer)
     hint = SAVING_HINTS.get(key, SAVING_HINT)
     if key is not None and abs(key - PARAMETER_RATIO) < 0.01:
-        hint = ("That is the ratio of parameters, biases included; count multiply–adds "
-                "per position instead.")
+        hint = ("73 856 / 8 960 = 8.24 is the ratio of parameters (and of multiply–adds if "
+                "every bias addition is counted too); count the weights' multiply–adds only, "
+                "as PyTorch's counter does.")
+    elif key is not None and abs(key - INVERSE) < 0.005:
+        hint = ("That is separable / standard, less than 1; the question asks how many "
+                "times fewer: standard / separable.")
     elif key is not None and abs(key - ONE_SIDED_BIAS) < TOLERANCE:
         hint = ("73 856 / 8 768 = 8.42 adds the 128 biases of the standard layer to its "
                 "multiply–adds, and none to the separable one's; count multiply–adds only.")
