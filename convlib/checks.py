@@ -11,7 +11,7 @@ def as_tensor(name, value, dims, layout=""):
     """Return ``value`` as a non-empty floating-point tensor with one of the ranks ``dims``.
 
     ``dims``: the allowed numbers of dimensions, e.g. ``(3, 4)``; ``layout``: what the
-    dimensions mean, for the error message, e.g. ``"(c_i, n_h, n_w) or (b, c_i, n_h, n_w)"``.
+    dimensions mean, for the error message, e.g. ``"(c_i, n_h, n_w) or (N, c_i, n_h, n_w)"``.
     Integer tensors are converted to the default float dtype; float tensors are returned as
     they are. Raises ``TypeError`` for anything but a real tensor, ``ValueError`` for another
     rank or an empty tensor.

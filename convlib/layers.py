@@ -44,8 +44,8 @@ class Conv2DMulti(nn.Module):
 
     Parameters: ``weight`` of shape (c_o, c_i / groups, k_h, k_w) and ``bias`` of shape (c_o,)
     (or no bias with ``bias=False``), initialised as ``nn.Conv2d`` initialises its own, so the
-    two layers are interchangeable. Input X: (c_i, n_h, n_w) or (b, c_i, n_h, n_w); output:
-    (c_o, out_h, out_w) or (b, c_o, out_h, out_w). ``kernel_size``, ``stride``, ``padding``,
+    two layers are interchangeable. Input X: (c_i, n_h, n_w) or (N, c_i, n_h, n_w); output:
+    (c_o, out_h, out_w) or (N, c_o, out_h, out_w). ``kernel_size``, ``stride``, ``padding``,
     ``dilation``: int or (height, width); ``groups`` must divide c_i and c_o. The arguments
     come in ``nn.Conv2d``'s order (stride before padding), and the text form is its own.
     """

@@ -10,8 +10,8 @@ from convlib.checks import as_matrix, as_tensor
 @pytest.mark.parametrize("value, dims, layout, message", [
     (torch.ones(1, 3, 3), (2,), "", "Expected K to be a 2-D tensor, got 3-D tensor of shape "
                                     "[1, 3, 3]"),
-    (torch.ones(4, 4), (3, 4), "(c_i, n_h, n_w) or (b, c_i, n_h, n_w)",
-     "Expected K to be a 3-D or 4-D tensor (c_i, n_h, n_w) or (b, c_i, n_h, n_w), got 2-D "
+    (torch.ones(4, 4), (3, 4), "(c_i, n_h, n_w) or (N, c_i, n_h, n_w)",
+     "Expected K to be a 3-D or 4-D tensor (c_i, n_h, n_w) or (N, c_i, n_h, n_w), got 2-D "
      "tensor of shape [4, 4]"),
     (torch.ones(0, 3), (2,), "", "K must not be empty, got shape [0, 3]"),
 ])
