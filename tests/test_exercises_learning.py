@@ -19,25 +19,48 @@ from checker_table import (
 
 from convlib.teach.exercises import learning
 
+CONV2D_WEIGHT = torch.nn.Parameter(torch.tensor([[[[1.0], [-1.0]]]]))  # nn.Conv2d(1, 1, (2, 1))
+
 TABLE = {
     "largest-stable-lr": rights(number_forms(1 / 30) + [0.0333, 2 / 60.000004,
-                                                        2 / torch.tensor(60.0)])
+                                                        2 / torch.tensor(60.0)]
+                                # the bound as the page rounds it, 1/30 ≈ 0.033
+                                + [0.033, np.float32(0.033), 0.0332])
     + WRONG_KINDS + [
         (0.034, "At lr = 0.034 gradient descent diverges"),
+        # a factor just above 1 is shown with the digits that say so, not rounded to "1"
         (0.0334, "At lr = 0.0334 gradient descent diverges"),
-        (0.1, "grows by |1 - lr·60| = 5 per step"),
-        (0.0332, "lr = 0.0332 converges, but so does every rate up to a larger bound"),
+        (0.0334, "grows by a factor |1 - lr·60| = 1.004 per step"),
+        ((1 / 30) * (1 + 2e-5), "grows by a factor |1 - lr·60| = 1.00004 per step"),
+        # ... and the rate itself is not shortened into 0.03333, a rate that converges
+        ((1 / 30) * (1 + 2e-5), "At lr = 0.033334 gradient descent diverges"),
+        (0.1, "grows by a factor |1 - lr·60| = 5 per step"),
+        (0.0329, "lr = 0.0329 converges, but so does every rate up to a larger bound"),
         (0.016, "lr = 0.016 converges"),
         (0, "A learning rate is positive, got 0"),
         (-0.03, "A learning rate is positive, got -0.03")],
     "horizontal-kernel": rights(kernel_forms([[1], [-1]])
-                                + [torch.tensor([[1.005], [-0.995]])]) + WRONG_KERNELS + [
+                                + [torch.tensor([[1.005], [-0.995]]),
+                                   # an nn.Conv2d weight, shape (1, 1, 2, 1)
+                                   CONV2D_WEIGHT, CONV2D_WEIGHT.detach().numpy()])
+    + WRONG_KERNELS + [
         ([[1, -1]], "has shape [2, 1], got [1, 2]"),
-        ([[0.9], [-1]], "the largest error is 0.100"),
-        ([[-1], [1]], "the largest error is 2.000")],
+        (torch.ones(1, 1, 1, 2), "has shape [2, 1], got [1, 2]"),
+        (torch.ones(2, 1, 2, 1), "4-D tensor of shape [2, 1, 2, 1]"),
+        ([[0.9], [-1]], "the largest error is 0.1."),
+        ([[0.9], [-1]], "Train for more steps"),
+        # an error just above 0.01 is not shown rounded to 0.010
+        ([[1.0101], [-1]], "the largest error is 0.0101."),
+        # the sign slipped: more training would not help
+        ([[-1], [1]], "The sign is flipped"),
+        ([[-1.003], [0.998]], "The sign is flipped")],
     "mean-loss-factor": rights(number_forms(42) + [41.999996, np.float32(41.999996),
                                                    torch.tensor(41.999996)])
-    + number_wrongs([41, 43, 6, 7, 84, 41.9, 1 / 42]),
+    + number_wrongs([41, 43, 6, 7, 84, 41.9]) + [
+        # multiplied by 1/42 is divided by 42: the hint says which the question asks
+        (1 / 42, "the question asks what it is divided by"),
+        (np.float32(1 / 42), "the question asks what it is divided by"),
+        (torch.tensor(1 / 42), "the question asks what it is divided by")],
 }
 
 
