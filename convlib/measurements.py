@@ -46,6 +46,20 @@ def cache_bytes(size):
         raise ValueError(f"Expected size like '48K' or '32M', got {size!r}") from None
 
 
+def caches():
+    """This machine's data cache sizes by level, as Linux reports them (sysfs), e.g.
+    ``{"L1": "48K", "L2": "2048K", "L3": "307200K"}``; empty where they cannot be read."""
+    found = {}
+    for index in sorted(pathlib.Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
+        try:
+            if (index / "type").read_text().strip() != "Instruction":
+                found["L" + (index / "level").read_text().strip()] = \
+                    (index / "size").read_text().strip()
+        except OSError:
+            pass
+    return found
+
+
 def _geomean(values):
     return math.exp(statistics.mean(math.log(v) for v in values)) if values else None
 

@@ -209,3 +209,25 @@ def test_zero_kernel_gives_zeros(method):
     for K in (torch.zeros(3, 3), torch.zeros(7, 7), torch.zeros(1, 1)):
         got = corr2d(X, K, method=method)
         assert torch.equal(got, torch.zeros_like(got))
+
+
+@pytest.mark.parametrize("found, outputs", [
+    ({"L1": "48K", "L2": "2048K", "L3": "307200K"}, 2**17),  # 2 MiB L2: a quarter in outputs
+    ({"L2": "4096K"}, 2**18),
+    ({"L2": "1024K"}, 2**17),   # never below MIN_BLOCK
+    ({"L2": "512K"}, 2**17),
+    ({}, 2**17),                 # caches unknown (not Linux)
+    ({"L2": "huge"}, 2**17),
+])
+def test_block_size_follows_the_l2_cache(found, outputs):
+    from convlib.algorithms import MIN_BLOCK, block_size
+
+    assert MIN_BLOCK == 2**17
+    assert block_size(found) == outputs
+
+
+def test_this_machines_block_is_its_l2_rule():
+    from convlib.algorithms import BLOCK, block_size
+    from convlib.measurements import caches
+
+    assert BLOCK == block_size(caches()) >= 2**17
