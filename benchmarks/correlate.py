@@ -36,7 +36,7 @@ import torch.nn.functional as F
 from convlib import corr2d, corr2d_loop
 from convlib.algorithms import METHODS, kernel_rank
 from convlib.correlate import method_for
-from convlib.measurements import RESULTS, TARGETS, goal_figures
+from convlib.measurements import RESULTS, TARGETS, cache_bytes, caches, goal_figures
 
 try:
     import cv2
@@ -124,10 +124,11 @@ def time_case(fns, rounds):
     return {name: statistics.median(s) for name, s in samples.items()}
 
 
-def memory_bandwidth(elements=1 << 25, rounds=7):
-    """Bytes per second of one shift-and-add pass, Y += w * X, on float32 arrays of 128 MiB
-    (four times this machine's L3 cache and more): it reads X and Y and writes Y, 12 bytes
-    per element. Returns the median and the bytes moved."""
+def memory_bandwidth(elements, rounds=7):
+    """Bytes per second of one shift-and-add pass, Y += w * X, on two float32 arrays of
+    ``elements`` each (``main`` makes each array four times the largest cache, and at least
+    128 MiB): it reads X and Y and writes Y, 12 bytes per element. Returns the median time
+    and the bytes moved."""
     X, Y = torch.rand(elements), torch.rand(elements)
     Y.add_(X, alpha=0.5)
     times = []
@@ -137,6 +138,24 @@ def memory_bandwidth(elements=1 << 25, rounds=7):
         times.append(time.perf_counter() - start)
     return {"bytes_per_pass": 12 * elements, "seconds": statistics.median(times),
             "bytes_per_second": 12 * elements / statistics.median(times)}
+
+
+def arithmetic_rate(n=2048, rounds=5):
+    """Floating-point operations per second of a float32 matrix product of two n x n
+    matrices (2 n^3 operations), the kind of work CPUs do fastest: the roof of the roofline."""
+    A, B = torch.rand(n, n), torch.rand(n, n)
+    A @ B
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        A @ B
+        times.append(time.perf_counter() - start)
+    return {"n": n, "seconds": statistics.median(times),
+            "flops_per_second": 2 * n**3 / statistics.median(times)}
+
+
+def largest_cache_bytes(info):
+    return max((cache_bytes(size) for size in info["caches"].values()), default=0)
 
 
 def cpu_name():
@@ -149,19 +168,6 @@ def cpu_name():
     return platform.processor() or platform.machine()
 
 
-def caches():
-    """Data cache sizes by level, as the kernel reports them (Linux), e.g. {"L2": "1024K"}."""
-    found = {}
-    for index in sorted(pathlib.Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
-        try:
-            if (index / "type").read_text().strip() != "Instruction":
-                found["L" + (index / "level").read_text().strip()] = \
-                    (index / "size").read_text().strip()
-        except OSError:
-            pass
-    return found
-
-
 def machine():
     try:
         memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
@@ -169,7 +175,8 @@ def machine():
         memory = None
     if cv2 is not None:
         cv2.setNumThreads(torch.get_num_threads())  # the same threads as PyTorch
-    return {"cpu": cpu_name(), "threads": torch.get_num_threads(), "caches": caches(),
+    return {"cpu": cpu_name(), "threads": torch.get_num_threads(),
+            "vector_instructions": torch.backends.cpu.get_cpu_capability(), "caches": caches(),
             "memory_bytes": memory, "python": platform.python_version(),
             "torch": torch.__version__, "numpy": np.__version__,
             "opencv": cv2.__version__ if cv2 is not None else None,
@@ -234,9 +241,13 @@ def main():
     info = machine()
     print(f"{info['cpu']}, {info['threads']} threads, torch {info['torch']}, "
           f"OpenCV {info['opencv']}, SciPy {info['scipy']}")
-    bandwidth = memory_bandwidth()
-    print(f"memory bandwidth (Y += w X on 128 MiB arrays): "
+    elements = max(1 << 25, largest_cache_bytes(info))  # 4 bytes each: 4x the largest cache
+    bandwidth = memory_bandwidth(elements)
+    print(f"memory bandwidth (Y += w X on two arrays of {4 * elements / 2**20:.0f} MiB): "
           f"{bandwidth['bytes_per_second'] / 1e9:.1f} GB/s")
+    arithmetic = arithmetic_rate()
+    print(f"arithmetic (a {arithmetic['n']}² float32 matrix product): "
+          f"{arithmetic['flops_per_second'] / 1e9:.0f} GFLOP/s")
     print("times in ms (median)")
     print(f"{'n':>5s} {'k':>3s} {'kernel':>6s}" + "".join(f"{m[:8]:>9s}" for m in COLUMNS))
     sizes = (128,) if args.quick else SIZES
@@ -245,7 +256,7 @@ def main():
     rows = run(cases, args.rounds)
     goals = goal_figures(rows)
     print_goals(goals)
-    bandwidth_after = memory_bandwidth()
+    bandwidth_after = memory_bandwidth(elements)
     drift = bandwidth_after["seconds"] / bandwidth["seconds"]
     verdict = ("close to 1: the machine was quiet" if 0.9 <= drift <= 1.1
                else "far from 1: the machine was busy; measure again")
@@ -256,6 +267,7 @@ def main():
             "unit": "seconds per call (median of interleaved rounds)",
             "memory_bandwidth": bandwidth,
             "memory_bandwidth_again": bandwidth_after,
+            "arithmetic": arithmetic,
             "im2col_budget_bytes": IM2COL_BUDGET,
             "rows": rows,
             "targets": TARGETS,
