@@ -10,8 +10,11 @@ TABLE = {
     "flops-2048-31": rights(number_forms(FLOPS)) + WRONG_KINDS + [
         (2 * 31 * 31 * 2048 * 2048, "is not it"), (FLOPS / 2, "is not it"),
         (FLOPS * 1.02, "is not it")],
-    "im2col-gigabytes": rights(number_forms(GIGABYTES) + [15.65]) + WRONG_KINDS + [
-        (3.9, "is not it"), (GIGABYTES * 8, "is not it"), ("15 GB", "got '15 GB' (a str)")],
+    "im2col-gigabytes": rights(number_forms(GIGABYTES) + [15.65, 15.7]) + WRONG_KINDS + [
+        (3.9, "is not it"), (GIGABYTES * 8, "is not it"), ("15 GB", "got '15 GB' (a str)"),
+        # half wrong: 2048 for one side of the output instead of 2018 (1.5 % off)
+        (31 * 31 * 2018 * 2048 * 4 / 1e9, "is not it"),
+        (31 * 31 * 2048 * 2048 * 4 / 1e9, "is not it")],
 }
 
 
