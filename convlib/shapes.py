@@ -39,7 +39,7 @@ def output_size(n, k, padding=0, stride=1, dilation=1):
     if span > n + 2 * p:
         dilated = f" (dilated to span {span})" if d > 1 else ""
         raise ValueError(f"kernel size {k}{dilated} is larger than the padded input: "
-                         f"n + 2p = {n} + 2*{p} = {n + 2 * p}")
+                         f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
     return (n + 2 * p - span) // s + 1
 
 
@@ -85,7 +85,7 @@ def pool_output_size(n, k, padding=0, stride=None, ceil_mode=False):
                          f"(PyTorch's pools allow at most k / 2 = {k / 2:g})")
     if k > n + 2 * p:
         raise ValueError(f"window size {k} is larger than the padded input: "
-                         f"n + 2p = {n} + 2*{p} = {n + 2 * p}")
+                         f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
     span = n + 2 * p - k
     out = (-(-span // s) if ceil_mode else span // s) + 1
     if ceil_mode and (out - 1) * s >= n + p:  # the last window would start in the padding
@@ -182,5 +182,5 @@ def transposed_output_size(n, k, padding=0, stride=1, output_padding=0, dilation
     out = (n - 1) * s - 2 * p + d * (k - 1) + a + 1
     if out < 1:
         raise ValueError(f"padding {p} leaves no output: (n - 1)s - 2p + d(k - 1) + a + 1 = "
-                         f"({n} - 1)*{s} - 2*{p} + {d}*({k} - 1) + {a} + 1 = {out}")
+                         f"({n} - 1)·{s} - 2·{p} + {d}·({k} - 1) + {a} + 1 = {out}")
     return out

@@ -109,7 +109,7 @@ def test_integer_input_gives_floats():
 
 @pytest.mark.parametrize("kwargs, error, words", [
     (dict(window=5), ValueError, ["window [5, 5]", "shape [4, 4]", "height", "larger"]),
-    (dict(window=(2, 7), padding=(0, 1)), ValueError, ["width", "larger", "4 + 2*1 = 6"]),
+    (dict(window=(2, 7), padding=(0, 1)), ValueError, ["width", "larger", "4 + 2·1 = 6"]),
     (dict(window=3, padding=2), ValueError, ["padding 2", "half the window size 3"]),
     (dict(window=(4, 2), padding=(1, 2)), ValueError, ["width", "padding 2", "size 2"]),
     (dict(window=2, mode="mean"), ValueError, ["mode", "'max' or 'avg'", "'mean'"]),
@@ -146,7 +146,7 @@ def test_bad_inputs_name_the_argument(X, error, words):
 
 
 @pytest.mark.parametrize("args, error, words", [
-    ((3, 5), ValueError, ["window size 5", "n + 2p = 3 + 2*0 = 3"]),
+    ((3, 5), ValueError, ["window size 5", "n + 2p = 3 + 2·0 = 3"]),
     ((5, 3, 2), ValueError, ["padding 2", "half the window size 3"]),
     ((5, 0), ValueError, ["window size", "positive"]),
     ((5, 2, 0, 0), ValueError, ["stride", "positive"]),

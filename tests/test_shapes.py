@@ -67,7 +67,7 @@ def test_explain_fills_in_the_numbers():
     ((5, 3, -1), ValueError, ["padding", "non-negative"]),
     ((5, 3, 0, 1, 0), ValueError, ["dilation"]),
     ((0, 1), ValueError, ["n"]),
-    ((4, 7, 1), ValueError, ["larger than the padded input", "4 + 2*1 = 6"]),
+    ((4, 7, 1), ValueError, ["larger than the padded input", "4 + 2·1 = 6"]),
     ((5, 3, 0, 1, 3), ValueError, ["dilated to span 7"]),
     ((5, 2.0), TypeError, ["kernel size", "int"]),
 ])
