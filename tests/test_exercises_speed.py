@@ -15,9 +15,18 @@ TABLE = {
         # half wrong: 2048 for one side of the output instead of 2018 (1.5 % off)
         (31 * 31 * 2018 * 2048 * 4 / 1e9, "is not it"),
         (31 * 31 * 2048 * 2048 * 4 / 1e9, "is not it")],
+    "bytes-per-output-5x5": rights(number_forms(300) + [25 * 3 * 4e-9 * 1e9]) + WRONG_KINDS + [
+        (304, "is not it"), (308, "is not it"), (200, "is not it"), (12, "is not it"),
+        (108, "is not it"), (300.5, "is not it")],
 }
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_checker_table(name):
     check_table(name, TABLE[name])
+
+
+def test_the_table_covers_every_exercise_of_the_chapter():
+    from convlib.teach.exercises import speed
+
+    assert set(speed.CHECKERS) == set(TABLE)

@@ -117,3 +117,14 @@ def test_stored_caches_are_readable_and_smaller_than_the_bandwidth_arrays():
     assert caches == sorted(caches)
     per_array = results["memory_bandwidth"]["bytes_per_pass"] / 3  # X read, Y read+write
     assert per_array > max(caches)
+
+
+def test_the_shipped_run_has_its_peers_and_its_roof():
+    """The chapter's sentences about OpenCV and SciPy, and its roofline, are checked against the
+    shipped results only when these are in them: the shipped run must have them, so that no
+    check on the page is skipped."""
+    results = benchmark_results()
+    assert results["machine"]["opencv"] and results["machine"]["scipy"]
+    assert all({"OpenCV", "SciPy"} <= set(row["seconds"]) for row in results["rows"])
+    assert results["arithmetic"]["flops_per_second"] > 0
+    assert results["machine"]["vector_instructions"]

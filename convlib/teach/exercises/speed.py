@@ -11,5 +11,5 @@ CHECKERS = {
         "per float32, divided by 10^9.", rel=0.01),
     "bytes-per-output-5x5": lambda a: approximately(
         a, 12 * 25, "Each of the 5 · 5 passes reads the input and the output and writes the "
-        "output: 3 float32 values of 4 bytes.", rel=0),
+        "output: 3 float32 values of 4 bytes.", rel=1e-9),
 }
