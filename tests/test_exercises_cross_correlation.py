@@ -67,6 +67,11 @@ def test_batch_corr2d_checker():
     assert "shape" in check("corr2d-batch", lambda X, K: X).message
     assert "tensor" in check("corr2d-batch", lambda X, K: None).message
     assert "function itself" in check("corr2d-batch", torch.zeros(2)).message
+    # the likeliest way to pass a result: a whole batch, whose repr has many lines
+    result = check("corr2d-batch", torch.zeros(3, 4, 4))
+    assert not result.ok and "function itself" in result.message
+    assert "a tensor of shape [3, 4, 4]" in result.message
+    assert "\n" not in result.message
 
 
 def test_batch_corr2d_checker_tries_a_batch_of_one_and_a_one_row_output():

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from .answers import Feedback, as_number, shape_pair, whole_number
+from .answers import Feedback, _describe, as_number, shape_pair, whole_number
 
 BATCH_SHAPES = [(3, 5, 6), (1, 5, 6), (2, 2, 6)]
 """The batches ``corr2d-batch`` tries, all with a 2 x 3 kernel: three images, a batch of one,
@@ -12,7 +12,8 @@ and images whose output has one row (a ``.squeeze()`` would drop those dimension
 
 def _batch_corr2d(fn):
     if not callable(fn):
-        return Feedback(False, f"Pass your function itself (not its result), got {fn!r}.")
+        return Feedback(False, f"Pass your function itself (not its result), got "
+                               f"{_describe(fn)}.")
     # a generator of our own, so that checking leaves the reader's random numbers alone
     generator = torch.Generator().manual_seed(0)
     K = torch.randn(2, 3, generator=generator)
