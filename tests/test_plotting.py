@@ -100,3 +100,10 @@ def test_heatmap_writes_white_on_dark_cells():
     heatmap(ax, torch.tensor([[9.0, 0.0, -9.0]]), cmap="Blues")
     assert [t.get_color() for t in ax.texts] == ["white", "black", "black"]
     plt.close(fig)
+
+
+def test_correlation_animation_titles_are_its_frames_sums():
+    anim = correlation_animation(X, K)
+    assert anim.titles == ["0·0 + 1·1 + 3·2 + 4·3 = 19", "1·0 + 2·1 + 4·2 + 5·3 = 25",
+                           "3·0 + 4·1 + 6·2 + 7·3 = 37", "4·0 + 5·1 + 7·2 + 8·3 = 43"]
+    assert correlation_animation(X, K, values=False).titles[1] == "output (0, 1)"

@@ -22,7 +22,9 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
 
     ``X``: (n_h, n_w), ``K``: (k_h, k_w). Returns a ``FuncAnimation`` (its figure is already
     closed, so a notebook shows only the animation); its ``frame_count`` attribute is the
-    number of outputs. ``cell``: inches per grid cell (smaller cells, lighter pages).
+    number of outputs and ``titles`` the frames' titles (the sum written out, e.g.
+    '0·0 + 1·1 + 3·2 + 4·3 = 19'). ``cell``: inches per grid cell (smaller cells, lighter
+    pages).
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
@@ -36,9 +38,19 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
     anim.frame_count = out_h * out_w
+    anim.titles = frame_titles(frame, ax, anim.frame_count)
     plt.close(fig)
     return anim
 
+
+def frame_titles(frame, ax, count):
+    """Draw each of ``count`` frames with ``frame(n)`` on ``ax`` and return their titles: the
+    text of every step, for tests and for the page (what ``to_html`` shows, frame by frame)."""
+    titles = []
+    for n in range(count):
+        frame(n)
+        titles.append(ax.get_title())
+    return titles
 
 
 def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True,
@@ -67,10 +79,7 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
     anim.frame_count = out_h * out_w
-    anim.titles = []
-    for n in range(out_h * out_w):  # the frames' titles, as text for tests and the page
-        frame(n)
-        anim.titles.append(ax.get_title())
+    anim.titles = frame_titles(frame, ax, anim.frame_count)
     plt.close(fig)
     return anim
 
