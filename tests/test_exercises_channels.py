@@ -38,8 +38,12 @@ TABLE = {
         (None, "Replace None"),
         ((3, 15, 15), "one channel per kernel: c_o, not c_i"),
         ((16, 16, 16), "does not keep the size"),
-        ((16, 14, 14), "n + 2p = 34, and the final + 1"),
-        (torch.tensor([16, 14, 14]), "n + 2p = 34"),
+        # 14 comes from one of two mistakes, floor(27 / 2) + 1 (no padding) or
+        # floor(29 / 2) (no + 1): the hint must not say the reader made both
+        ((16, 14, 14), "Either the padding (n + 2p = 34) or the final + 1 is missing"),
+        (torch.tensor([16, 14, 14]), "Either the padding"),
+        # 13 = floor(27 / 2) makes both mistakes
+        ((16, 13, 13), "both the padding (n + 2p = 34) and the final + 1"),
         ((16, 28, 28), "ignores both the padding (add 2p) and the stride"),
         ((16, 15, 14), "(16, 15, 14) is not it. Channels: one per kernel"),
         (np.array([[16, 15, 15]]), "three numbers"),

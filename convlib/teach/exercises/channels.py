@@ -20,8 +20,10 @@ SHAPE_HINTS = {
     (3, 15, 15): "The output has one channel per kernel: c_o, not c_i.",
     (16, 16, 16): "Padding 1 per side does not keep the size under a 5 × 5 kernel: "
                   "floor((n + 2p - k) / s) + 1.",
-    (16, 14, 14): "Include the padding, n + 2p = 34, and the final + 1: "
-                  "floor((n + 2p - k) / s) + 1.",
+    (16, 14, 14): "Either the padding (n + 2p = 34) or the final + 1 is missing (each "
+                  "alone gives 14): floor((n + 2p - k) / s) + 1.",
+    (16, 13, 13): "13 = floor((32 - 5) / 2) leaves out both the padding (n + 2p = 34) "
+                  "and the final + 1: floor((n + 2p - k) / s) + 1.",
     (16, 28, 28): "28 = 32 - 5 + 1 ignores both the padding (add 2p) and the stride "
                   "(divide by s).",
 }
