@@ -4,7 +4,10 @@
 Every form of a right answer gets ✅; every wrong answer a ❌ hint that is true of it.
 """
 
+import warnings
+
 import pytest
+import torch
 from checker_table import (
     WRONG_PAIRS,
     check_table,
@@ -14,6 +17,7 @@ from checker_table import (
     rights,
 )
 
+from convlib import check
 from convlib.teach.exercises import padding
 
 TABLE = {
@@ -27,7 +31,9 @@ TABLE = {
         ((8, 13), "(8, 13) is not it. Per dimension"),  # no stride
         ((2, 2), "(2, 2) is not it. Per dimension"),  # the d2l example of the page
         ((3.9999999, 5), "got 3.9999999 in the pair"),  # never shown rounded to 4
-        ((4, 5.0000001), "got 5.0000001 in the pair")],
+        ((4, 5.0000001), "got 5.0000001 in the pair"),
+        (torch.tensor([3., 5.], requires_grad=True),  # a tensor a reader trained
+         "(3, 5) is not it: the width is right, the height is not")],
     "same-padding-7": rights(number_forms(3)) + number_wrongs([6, 7, 2, 4]) + [
         (6, "2p rows in total"),  # the total, not per side
         (3.5, "3.5 is not a whole number"),
@@ -46,3 +52,18 @@ def test_checker_table(name):
 
 def test_the_table_covers_every_exercise_of_the_chapter():
     assert set(padding.CHECKERS) == set(TABLE)
+
+
+def test_a_wrong_pair_that_requires_grad_gets_its_hint_without_a_warning():
+    """PyTorch warns (once per session, unless told to warn always) when a tensor that
+    requires grad is turned into a Python number with float(); the checker must not."""
+    answer = torch.tensor([3., 5.], requires_grad=True)
+    warn_always = torch.is_warn_always_enabled()
+    torch.set_warn_always(True)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            verdict = check("stride-by-hand", answer)
+    finally:
+        torch.set_warn_always(warn_always)
+    assert verdict.message.startswith("(3, 5) is not it: the width is right"), verdict

@@ -1,6 +1,6 @@
 """Checkers for chapter 4, padding, stride and dilation."""
 
-from .answers import Feedback, shape_pair, whole_number
+from .answers import Feedback, as_number, shape_pair, whole_number
 
 STRIDE_CASE = (4, 5)
 """Input 7×12, kernel (2, 4), padding (1, 2) per side, stride (2, 3): 4 rows, 5 columns."""
@@ -12,7 +12,9 @@ def stride_by_hand(answer):
     verdict = shape_pair(answer, STRIDE_CASE, STRIDE_HINT)
     if verdict.ok or " is not it. " not in verdict.message:
         return verdict  # right, or not a pair of whole numbers
-    got = tuple(int(float(size)) for size in answer)
+    # shape_pair has read both sizes as whole numbers; as_number reads them again
+    # the same way (a tensor through .item(), which never warns about grad)
+    got = tuple(int(as_number(size)) for size in answer)
     (rows, cols), (h, w) = got, STRIDE_CASE
     if got == (w, h):
         return Feedback(False, f"{got} is not it: {w} is the width and {h} the height; "
