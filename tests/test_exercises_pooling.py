@@ -100,7 +100,16 @@ TABLE = {
         (torch.full((3, 3), 0.111), "they sum to 0.999, not 1"),
         (torch.full((3, 3), 1 / 9 + 1e-5), "All nine weights are equal, good; they sum "
                                            "to 1.0000"),   # not rounded into 1
-        (torch.zeros(3, 3), "they sum to 0, not 1"),
+        (torch.zeros(3, 3), "Your kernel is all zeros: a mean gives each of the nine "
+                            "cells the weight 1/9"),   # a placeholder, not "good"
+        (torch.full((3, 3), -1 / 9), "All nine weights are equal; they sum to -1, not 1"),
+        # 1/9 itself, but in half precision: the advice names the dtype, not "use 1/9"
+        (torch.full((3, 3), 1 / 9, dtype=torch.float16),
+         "In float16, 1/9 is stored as 0.1111, so the nine weights sum to 0.9998"),
+        (torch.full((3, 3), 1 / 9, dtype=torch.bfloat16),
+         "In bfloat16, 1/9 is stored as 0.1113, so the nine weights sum to 1.002"),
+        (np.full((3, 3), 1 / 9, dtype=np.float16), "In float16, 1/9 is stored as 0.1111"),
+        (torch.full((3, 3), 0.5, dtype=torch.float16), "they sum to 4.5, not 1"),
         (torch.eye(3) / 3, "Your weights sum to 1, but they are not all equal"),
         (_kernel_the_old_checker_accepted(), "differs from pool2d(X, 3, 'avg'): your "
                                              "weights are not all equal"),

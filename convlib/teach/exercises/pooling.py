@@ -58,6 +58,10 @@ def _pooled_shift(answer):
     return whole_number(answer, 1, hint)
 
 
+_LOW_PRECISION = {"torch.float16": "float16", "torch.bfloat16": "bfloat16",
+                  "float16": "float16"}
+
+
 def _average_kernel(answer):
     K = kernel_tensor(answer)
     if isinstance(K, Feedback):
@@ -70,20 +74,29 @@ def _average_kernel(answer):
     # [1, 2) make a near miss such as 0.111 show in every window.
     X = torch.rand(12, 12, generator=torch.Generator().manual_seed(0)) + 1
     if torch.allclose(corr2d(X, K.detach(), stride=3), pool2d(X, 3, "avg"), atol=1e-4):
-        return Feedback(True, "corr2d(X, K, stride=3) equals pool2d(X, 3, 'avg').")
+        return Feedback(True, "corr2d(X, K_avg, stride=3) equals pool2d(X, 3, 'avg').")
     if torch.allclose(K, torch.ones(3, 3)):
         return Feedback(False, "That kernel sums each window; the mean divides the sum by 9.")
+    if (K == 0).all():
+        return Feedback(False, "Your kernel is all zeros: a mean gives each of the nine "
+                               "cells the weight 1/9.")
     total = float(K.double().sum())
     text = shown(total, ".4g", lambda short: short == 1)
+    low = _LOW_PRECISION.get(str(getattr(answer, "dtype", "")))
+    if low and (K == torch.tensor(1 / 9).to(getattr(torch, low)).float()).all():
+        # 1/9 itself, rounded to the reader's half-precision dtype
+        return Feedback(False, f"In {low}, 1/9 is stored as {K[0, 0].item():.4g}, so the "
+                               f"nine weights sum to {text}: give the kernel in float32.")
     if (K == K[0, 0]).all():
-        return Feedback(False, f"All nine weights are equal, good; they sum to {text}, not "
-                               f"1: use 1/9 exactly.")
+        good = ", good" if total > 0 else ""
+        return Feedback(False, f"All nine weights are equal{good}; they sum to {text}, "
+                               f"not 1: use 1/9 exactly.")
     if abs(total - 1) <= 1e-6:
         return Feedback(False, "Your weights sum to 1, but they are not all equal: a mean "
                                "gives every cell of the window the same weight.")
-    return Feedback(False, f"corr2d(X, K, stride=3) differs from pool2d(X, 3, 'avg'): your "
-                           f"weights are not all equal and sum to {text}; a mean gives "
-                           f"every cell the same weight, and the weights sum to 1.")
+    return Feedback(False, f"corr2d(X, K_avg, stride=3) differs from pool2d(X, 3, 'avg'): "
+                           f"your weights are not all equal and sum to {text}; a mean "
+                           f"gives every cell the same weight, and the weights sum to 1.")
 
 
 CHECKERS = {
