@@ -26,8 +26,8 @@ def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
     """Transposed convolution of ``X`` (n_h, n_w) with ``K`` (k_h, k_w), like PyTorch's.
 
     ``padding`` (int or (p_h, p_w)) removes p rows (columns) from each side of the result;
-    ``stride`` s spaces the stamps s apart; ``output_padding`` a (smaller than the stride
-    or the dilation, PyTorch's rule) adds a rows (columns) at the bottom (right);
+    ``stride`` s spaces the stamps s apart; ``output_padding`` a (smaller than
+    max(stride, dilation), PyTorch's rule) adds a rows (columns) at the bottom (right);
     ``dilation`` d spaces the kernel's taps. Returns a float tensor of shape
     ((n_h - 1) s_h - 2 p_h + d_h (k_h - 1) + a_h + 1, same for the width). Integer inputs
     are accepted; gradients flow to ``X`` and ``K``. Raises ``ValueError`` for a setting

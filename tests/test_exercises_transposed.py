@@ -66,9 +66,12 @@ TABLE = {
     + number_wrongs([9, 10, -1]) + [
         (0, "0 is not it. With output_padding 0, 5×5 goes to (5 - 1)·2 - 2 + 3 = 9×9"),
         (np.int64(0), "one short of 10"), (torch.tensor(0), "one short of 10"),
-        (2, "2 is not it. PyTorch refuses an output_padding that is not smaller than the "
-            "stride (2)"),
-        (3, "not smaller than the stride (2)"), (torch.tensor(2.0), "not smaller"),
+        # 2 and more are refused: output_padding must be smaller than max(s, d); the hint
+        # must not read as if 1 (not smaller than the dilation 1) were refused too
+        (2, "2 is not it. PyTorch refuses an output_padding of 2 or more here: it must be "
+            "smaller than max(stride, dilation) = max(2, 1) = 2."),
+        (3, "smaller than max(stride, dilation) = max(2, 1) = 2"),
+        (torch.tensor(2.0), "of 2 or more here"), (9, "of 2 or more here"),
         (1.5, "1.5 is not a whole number"),
         (0.9999999, "0.9999999 is not a whole number"),   # not rounded into the answer
         ((1, 1), "whole number"), ([1], "whole number"),
@@ -104,11 +107,14 @@ def test_the_hints_are_true():
     assert (3 - 1) * 2 + 2 * 1 + 3 == 9 and (5 - 1) * 2 + 2 * 1 + 3 == 13
     # (6, 10) is n·s + k - 1, less the padding, per dimension
     assert (3 * 2 + 3 - 1 - 2, 5 * 2 + 3 - 1 - 2) == (6, 10)
-    # output_padding 0 gives 9x9; 2 is refused by PyTorch
+    # output_padding 0 gives 9x9; 2 and 3 are refused by PyTorch, 1 is not
     assert transposed_output_size(5, 3, 1, 2, 0) == 9
-    with pytest.raises(RuntimeError, match="output padding must be smaller"):
-        F.conv_transpose2d(torch.ones(1, 1, 5, 5), torch.ones(1, 1, 3, 3), stride=2,
-                           padding=1, output_padding=2)
+    for a in (2, 3):
+        with pytest.raises(RuntimeError, match="output padding must be smaller"):
+            F.conv_transpose2d(torch.ones(1, 1, 5, 5), torch.ones(1, 1, 3, 3), stride=2,
+                               padding=1, output_padding=a)
+    F.conv_transpose2d(torch.ones(1, 1, 5, 5), torch.ones(1, 1, 3, 3), stride=2, padding=1,
+                       output_padding=1)
     # along one dimension the counts are 2 and 1: ratio 2; min / max is 0.25
     row = F.conv_transpose1d(torch.ones(1, 1, 6), torch.ones(1, 1, 3), stride=2)[0, 0]
     assert set(row[2:-2].tolist()) == {1.0, 2.0}

@@ -36,8 +36,8 @@ def output_padding_back(answer):
     if value == (0,):
         hint = "With output_padding 0, 5×5 goes to (5 - 1)·2 - 2 + 3 = 9×9, one short of 10."
     elif value and len(value) == 1 and value[0] >= 2:
-        hint = ("PyTorch refuses an output_padding that is not smaller than the stride (2) "
-                "or the dilation (1).")
+        hint = ("PyTorch refuses an output_padding of 2 or more here: it must be smaller "
+                "than max(stride, dilation) = max(2, 1) = 2.")
     return whole_number(answer, 1, hint)
 
 
