@@ -170,15 +170,16 @@ def transposed_output_size(n, k, padding=0, stride=1, output_padding=0, dilation
     ``n``: input length, ``k``: kernel length, ``padding`` p: rows removed from each side,
     ``stride`` s, ``output_padding`` a: rows added at the end (bottom or right), ``dilation``
     d. Raises ``ValueError`` for a non-positive n, k, stride or dilation, a negative padding
-    or output_padding, an output_padding not smaller than the stride or the dilation
+    or output_padding, an output_padding not smaller than max(stride, dilation)
     (PyTorch's rule), or a padding that leaves no output.
     """
     n, k = _whole("n", n, 1), _whole("kernel size", k, 1)
     p, s = _whole("padding", padding, 0), _whole("stride", stride, 1)
     a, d = _whole("output_padding", output_padding, 0), _whole("dilation", dilation, 1)
     if a >= s and a >= d:
-        raise ValueError(f"output_padding must be smaller than stride or dilation, got "
-                         f"output_padding {a} with stride {s} and dilation {d}")
+        raise ValueError(f"output_padding must be smaller than max(stride, dilation) = "
+                         f"{max(s, d)}, got output_padding {a} with stride {s} and "
+                         f"dilation {d}")
     out = (n - 1) * s - 2 * p + d * (k - 1) + a + 1
     if out < 1:
         raise ValueError(f"padding {p} leaves no output: (n - 1)s - 2p + d(k - 1) + a + 1 = "

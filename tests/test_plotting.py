@@ -107,3 +107,13 @@ def test_correlation_animation_titles_are_its_frames_sums():
     assert anim.titles == ["0·0 + 1·1 + 3·2 + 4·3 = 19", "1·0 + 2·1 + 4·2 + 5·3 = 25",
                            "3·0 + 4·1 + 6·2 + 7·3 = 37", "4·0 + 5·1 + 7·2 + 8·3 = 43"]
     assert correlation_animation(X, K, values=False).titles[1] == "output (0, 1)"
+
+
+def test_heatmap_scale_can_start_at_zero():
+    from convlib.teach.plotting import heatmap
+
+    fig, ax = plt.subplots()
+    image = heatmap(ax, torch.tensor([[1.0, 2.0, 4.0]]), cmap="Blues", vmin=0)
+    assert image.get_clim() == (0, 4.0)
+    assert heatmap(ax, torch.tensor([[1.0, -2.0]])).get_clim() == (-2.0, 2.0)
+    plt.close(fig)

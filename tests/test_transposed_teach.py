@@ -131,3 +131,17 @@ def test_explorer_drawings_colour_what_the_chapter_says():
     draw_stamp_positions(right, 4, 3, padding=1, stride=2, output_padding=1)
     assert _faces(right)[0] == (0, PADDING, True) and _faces(right)[-1] == (9, PADDING, True)
     plt.close(fig)
+
+
+def test_the_explorer_names_the_output_padding_when_the_transposed_has_no_output():
+    from convlib.teach.widgets import TransposedExplorer
+
+    e = TransposedExplorer(n=1, k=1, padding=1, stride=3)
+    assert e.status == ("correlation: 1 → 1; transposed (output_padding 0): 1 → no "
+                        "output; output_padding 2 would give back 1.")
+    assert e.output.value  # the correlation is still drawn
+    e.sliders["output_padding"].value = 2
+    assert e.status.endswith("1 → 1, back to 1.")
+    e.sliders["output_padding"].value = 3
+    assert e.status.startswith("Impossible setting: output_padding must be smaller than "
+                               "max(stride, dilation) = 3")

@@ -173,15 +173,18 @@ def figure_size(X, K, padding=0, stride=1, cell=0.42):
     return (cell * (cols + K.shape[1] + out_w + 2.8), cell * rows + 0.6)
 
 
-def heatmap(ax, M, title="", values=True, cmap="coolwarm"):
+def heatmap(ax, M, title="", values=True, cmap="coolwarm", vmin=None, vmax=None):
     """Show matrix ``M`` (rows, cols) as coloured cells with their values written in.
 
-    Colours are symmetric around 0 (blue negative, red positive), so edges of either sign
-    stand out; a value on a dark cell is written in white. Returns the image artist.
+    By default the colours are symmetric around 0 (blue negative, red positive), so edges of
+    either sign stand out; ``vmin`` and ``vmax`` set the ends of the scale instead (e.g.
+    ``vmin=0`` for counts). A value on a dark cell is written in white. Returns the image
+    artist.
     """
     M = as_matrix("M", M).detach()
     limit = max(float(M.abs().max()), 1e-12)
-    image = ax.imshow(M.numpy(), cmap=cmap, vmin=-limit, vmax=limit)
+    image = ax.imshow(M.numpy(), cmap=cmap, vmin=-limit if vmin is None else vmin,
+                      vmax=limit if vmax is None else vmax)
     if values:
         for (i, j), v in zip(torch.cartesian_prod(torch.arange(M.shape[0]),
                                                   torch.arange(M.shape[1])).tolist(),

@@ -234,25 +234,37 @@ class TransposedExplorer(Panel):
         """Recompute both directions and redraw; never raises."""
         v = self.values()
         n, k, p, s, a, d = v.values()
-        try:
+        try:  # a setting the correlation refuses, or one PyTorch's output_padding rule does
             m = output_size(n, k, p, s, d)
             needed = output_padding_for(n, k, p, s, d)
-            back = transposed_output_size(m, k, p, s, a, d)
+            if a >= max(s, d):
+                transposed_output_size(m, k, p, s, a, d)  # raises, naming the rule
         except ValueError as error:
             self.status = f"Impossible setting: {error}."
             self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
             self.output.value = b""
             return
-        verdict = (f"back to {n}." if back == n else
-                   f"not {n}: output_padding {needed} would give back {n}.")
-        self.status = (f"correlation: {n} → {m}; transposed (output_padding {a}): "
-                       f"{m} → {back}, {verdict}")
+        try:
+            back = transposed_output_size(m, k, p, s, a, d)
+        except ValueError:  # the padding leaves the transposed direction no output
+            back = None
+        if back == n:
+            verdict = f"{m} → {n}, back to {n}."
+        elif back is None:
+            verdict = f"{m} → no output; output_padding {needed} would give back {n}."
+        else:
+            verdict = f"{m} → {back}, not {n}: output_padding {needed} would give back {n}."
+        self.status = f"correlation: {n} → {m}; transposed (output_padding {a}): {verdict}"
         self.message.value = html.escape(self.status)
         fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
         draw_window_positions(left, n, k, p, s, d)
         left.set_title(f"correlation: {n} → {m}", fontsize=10)
-        draw_stamp_positions(right, m, k, p, s, a, d)
-        right.set_title(f"transposed: {m} → {back}", fontsize=10)
+        if back is None:
+            right.axis("off")
+            right.set_title(f"transposed: {m} → no output", fontsize=10)
+        else:
+            draw_stamp_positions(right, m, k, p, s, a, d)
+            right.set_title(f"transposed: {m} → {back}", fontsize=10)
         self.output.value = figure_png(fig)
 
     DEFAULTS = {"padding": 0, "stride": 1, "output_padding": 0, "dilation": 1}
