@@ -34,7 +34,7 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
     def frame(n):
         ax.clear()
         text = draw_step(ax, X, K, n // out_w, n % out_w, p, s, values)
-        ax.set_title(text if values else f"output ({n // out_w}, {n % out_w})", fontsize=10)
+        ax.set_title(text if values else f"output cell ({n // out_w}, {n % out_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
     anim.frame_count = out_h * out_w
@@ -75,7 +75,7 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
         ax.clear()
         text = draw_pool_step(ax, X, window, n // out_w, n % out_w, mode, padding, stride,
                               values)
-        ax.set_title(text if values else f"output ({n // out_w}, {n % out_w})", fontsize=10)
+        ax.set_title(text if values else f"output cell ({n // out_w}, {n % out_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
     anim.frame_count = out_h * out_w
