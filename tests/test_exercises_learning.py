@@ -52,15 +52,30 @@ TABLE = {
         # an error just above 0.01 is not shown rounded to 0.010
         ([[1.0101], [-1]], "the largest error is 0.0101."),
         # the sign slipped: more training would not help
-        ([[-1], [1]], "The sign is flipped"),
-        ([[-1.003], [0.998]], "The sign is flipped")],
+        ([[-1], [1]], "The sign is flipped: that is -[[1], [-1]]."),
+        ([[-1.003], [0.998]], "The sign is flipped"),
+        # a flipped kernel not yet within 0.01: the flip is named, with how far it is
+        ([[-0.98], [1.02]], "flipped: its largest difference from -[[1], [-1]] is 0.02."),
+        ([[-0.85], [0.9]], "flipped: its largest difference from -[[1], [-1]] is 0.15."),
+        # far from both: no flip is claimed
+        ([[-0.5], [0.5]], "Not there yet: the largest error is 1.5."),
+        # an nn.Conv2d weight as a nested list (weight.tolist()), right or wrong
+        ([[[[1.0], [-1.0]]]], True),
+        ([[[[1.0, -1.0]]]], "has shape [2, 1], got [1, 2]"),
+        ([[[[0.9], [-1.0]]]], "the largest error is 0.1.")],
     "mean-loss-factor": rights(number_forms(42) + [41.999996, np.float32(41.999996),
                                                    torch.tensor(41.999996)])
     + number_wrongs([41, 43, 6, 7, 84, 41.9]) + [
         # multiplied by 1/42 is divided by 42: the hint says which the question asks
         (1 / 42, "the question asks what it is divided by"),
+        (1 / 42, "0.02381 = 1/42 is the factor the Hessian is multiplied by"),
         (np.float32(1 / 42), "the question asks what it is divided by"),
-        (torch.tensor(1 / 42), "the question asks what it is divided by")],
+        (torch.tensor(1 / 42), "the question asks what it is divided by"),
+        # ... also when the reader rounded 1/42, and the hint does not call it exactly 1/42
+        (0.0238, "0.0238 is about 1/42 = 0.02381, the factor the Hessian is multiplied by"),
+        (0.024, "0.024 is about 1/42 = 0.02381"),
+        (0.0238, "the question asks what it is divided by"),
+        (0.02, "0.02 is not it")],
 }
 
 
