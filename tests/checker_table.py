@@ -98,8 +98,9 @@ WRONG_PAIRS = [
 ]
 WRONG_KERNELS = [
     (None, "Replace None"),
-    (torch.ones(3), "2-D tensor, got 1-D tensor of shape [3]"),
-    (torch.ones(1, 1, 3), "2-D tensor, got 3-D tensor of shape [1, 1, 3]"),
+    (torch.ones(3), "2-D tensor, rows of numbers such as [["),
+    (torch.ones(3), "got a 1-D tensor of shape [3]"),
+    (torch.ones(1, 1, 3), "got a 3-D tensor of shape [1, 1, 3]"),
     ([[1, -2], [1]], "2-D tensor of numbers, got [[1, -2], [1]] (a list)"),
     ([["a", "b"]], "2-D tensor of numbers"),
     ("[[1, -2, 1]]", "2-D tensor, got '[[1, -2, 1]]' (a str)"),

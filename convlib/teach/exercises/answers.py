@@ -116,14 +116,17 @@ def approximately(answer, expected, hint, rel=0.02):
     return Feedback(False, f"{text} is not it. {hint}")
 
 
-def kernel_tensor(answer):
+def kernel_tensor(answer, example="[[a, b], [c, d]]"):
     """The reader's kernel as a float tensor (k_h, k_w), or a ``Feedback`` saying why not.
 
     Accepts a 2-D tensor (a ``Parameter`` too), a 2-D NumPy array or a nested list of
-    numbers; the result is detached from any autograd graph.
+    numbers; the result is detached from any autograd graph. An answer of another rank is
+    told what it is, as typed ("a 1-D list of shape [3]"), and the form to type, ``example``.
     """
     if answer is None:
         return Feedback(False, "Replace None with your kernel, a 2-D tensor.")
+    kind = ("tensor" if isinstance(answer, torch.Tensor) else
+            "NumPy array" if isinstance(answer, np.ndarray) else type(answer).__name__)
     if isinstance(answer, (list, tuple, np.ndarray)):
         try:
             answer = torch.as_tensor(np.asarray(answer, dtype=np.float64))
@@ -133,8 +136,9 @@ def kernel_tensor(answer):
     if not isinstance(answer, torch.Tensor):
         return Feedback(False, f"Give the kernel as a 2-D tensor, got {_describe(answer)}.")
     if answer.dim() != 2:
-        return Feedback(False, f"Give the kernel as a 2-D tensor, got {answer.dim()}-D "
-                               f"tensor of shape {list(answer.shape)}.")
+        return Feedback(False, f"Give the kernel as a 2-D tensor, rows of numbers such as "
+                               f"{example}; got a {answer.dim()}-D {kind} of shape "
+                               f"{list(answer.shape)}.")
     if answer.dtype == torch.bool or answer.is_complex():
         return Feedback(False, f"Give a kernel of real numbers, got dtype {answer.dtype}.")
     if answer.numel() == 0:

@@ -1,25 +1,9 @@
 """Checkers for chapter 2, edge detection."""
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 
 from .answers import Feedback, kernel_tensor
-
-
-def _kernel(answer, written):
-    """``kernel_tensor(answer)``, but a list, tuple or NumPy array that is not 2-D gets a hint
-    that names what was typed and the form to type, ``written`` (e.g. ``"[[a, b, c]]"``)."""
-    if isinstance(answer, (list, tuple, np.ndarray)):
-        try:
-            array = np.asarray(answer, dtype=np.float64)
-        except (TypeError, ValueError):  # ragged, or not numbers: kernel_tensor says so
-            array = None
-        if array is not None and array.ndim != 2:
-            kind = "NumPy array" if isinstance(answer, np.ndarray) else type(answer).__name__
-            return Feedback(False, f"A kernel is 2-D, rows of numbers such as {written}; got a "
-                                   f"{array.ndim}-D {kind} of shape {list(array.shape)}.")
-    return kernel_tensor(answer)
 
 
 def _response(X, K):
@@ -28,7 +12,7 @@ def _response(X, K):
 
 
 def _diagonal_kernel(answer):
-    K = _kernel(answer, "[[a, b], [c, d]]")
+    K = kernel_tensor(answer, "[[a, b], [c, d]]")
     if isinstance(K, Feedback):
         return K
     if tuple(K.shape) != (2, 2):
@@ -73,7 +57,7 @@ def _wrong_value(value, expected):
 
 
 def _second_difference(answer):
-    K = _kernel(answer, "[[a, b, c]]")
+    K = kernel_tensor(answer, "[[a, b, c]]")
     if isinstance(K, Feedback):
         return K
     if tuple(K.shape) != (1, 3):

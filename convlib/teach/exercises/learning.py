@@ -40,7 +40,7 @@ def _conv2d_weight_as_kernel(answer):
 
 def _horizontal_kernel(answer):
     answer = _conv2d_weight_as_kernel(answer)
-    K = kernel_tensor(answer)
+    K = kernel_tensor(answer, "[[a], [b]]")
     if isinstance(K, Feedback):
         return K
     if tuple(K.shape) != (2, 1):

@@ -63,7 +63,7 @@ _LOW_PRECISION = {"torch.float16": "float16", "torch.bfloat16": "bfloat16",
 
 
 def _average_kernel(answer):
-    K = kernel_tensor(answer)
+    K = kernel_tensor(answer, "[[a, b, c], [d, e, f], [g, h, i]]")
     if isinstance(K, Feedback):
         return K
     if tuple(K.shape) != (3, 3):
