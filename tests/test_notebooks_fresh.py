@@ -1,4 +1,5 @@
-"""nbval compares nothing for a cell that never ran: hold every chapter to one fresh Run All."""
+"""nbval compares nothing for a cell that never ran: hold every chapter to one fresh Run All,
+stored by the refresh tool (a cell's prints as one output)."""
 
 import json
 import pathlib
@@ -20,9 +21,16 @@ def problems(nb):
     elif counts != list(range(1, len(counts) + 1)):
         found.append(f"execution counts {counts} are not one fresh run (1, 2, 3, ...)")
     for c in code:
-        for out in c.get("outputs", []):
+        outputs = c.get("outputs", [])
+        for out in outputs:
             if out.get("output_type") == "error":
                 found.append(f"a stored output is an error: {out.get('ename')}")
+        # the refresh tool merges these
+        for before, after in zip(outputs, outputs[1:], strict=False):
+            if before.get("output_type") == after.get("output_type") == "stream" and \
+                    before.get("name") == after.get("name"):
+                found.append("a cell's prints are stored as several outputs")
+                break
     return found
 
 
@@ -37,10 +45,13 @@ def test_notebook_carries_one_fresh_run(path):
         " -- refresh it with: python tools/refresh_outputs.py " + str(path.relative_to(ROOT))
 
 
-def _nb(counts, error=False):
+def _nb(counts, error=False, split=False):
     cells = [{"cell_type": "code", "execution_count": n, "outputs": []} for n in counts]
     if error:
         cells[-1]["outputs"].append({"output_type": "error", "ename": "ValueError"})
+    if split:
+        cells[0]["outputs"] += [{"output_type": "stream", "name": "stdout", "text": text}
+                                for text in ("a\n", "b\n")]
     return {"cells": cells + [{"cell_type": "markdown", "source": ""}]}
 
 
@@ -54,3 +65,7 @@ def _nb(counts, error=False):
 ])
 def test_the_freshness_check_itself(counts, error, expected):
     assert len(problems(_nb(counts, error))) == expected
+
+
+def test_split_prints_are_caught():
+    assert problems(_nb([1, 2], split=True)) == ["a cell's prints are stored as several outputs"]
