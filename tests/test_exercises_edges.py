@@ -39,7 +39,7 @@ TABLE = {
         ((1, -1, -1, 1), "got a 1-D tuple of shape [4]"),
         (np.array([1, -1, -1, 1]), "got a 1-D NumPy array of shape [4]"),
         ([[[1, -1], [-1, 1]]], "got a 3-D list of shape [1, 2, 2]"),
-        (torch.tensor([1, -1, -1, 1]), "2-D tensor, got 1-D tensor of shape [4]")],
+        (torch.tensor([1, -1, -1, 1]), "got a 1-D tensor of shape [4]")],
     "second-difference": rights(kernel_forms([[1, -2, 1]])) + WRONG_KERNELS + [
         ([[-1, 2, -1]], "On the row f(j) = j² it should give 2 everywhere; at j = 0 it "
                         "gives -2."),
@@ -56,7 +56,7 @@ TABLE = {
         ([[1, -2, 1], [0, 0, 0]], "use a kernel of shape [1, 3], got [2, 3]"),
         (torch.ones(1, 11), "use a kernel of shape [1, 3], got [1, 11]"),
         # a kernel typed flat is described as typed, with the form to type
-        ([1, -2, 1], "A kernel is 2-D, rows of numbers such as [[a, b, c]]; got a 1-D list of "
+        ([1, -2, 1], "a 2-D tensor, rows of numbers such as [[a, b, c]]; got a 1-D list of "
                      "shape [3]."),
         ([np.int64(1), np.int64(-2), np.int64(1)], "got a 1-D list of shape [3]"),
         (np.array([1.0, -2.0, 1.0]), "got a 1-D NumPy array of shape [3]"),
