@@ -106,7 +106,10 @@ def test_correlation_animation_titles_are_its_frames_sums():
     anim = correlation_animation(X, K)
     assert anim.titles == ["0·0 + 1·1 + 3·2 + 4·3 = 19", "1·0 + 2·1 + 4·2 + 5·3 = 25",
                            "3·0 + 4·1 + 6·2 + 7·3 = 37", "4·0 + 5·1 + 7·2 + 8·3 = 43"]
-    assert correlation_animation(X, K, values=False).titles[1] == "output cell (0, 1)"
+    plain = correlation_animation(X, K, values=False)
+    assert plain.titles[1] == "output cell (0, 1)"
+    for shown in (anim, plain):  # rendered, as a page would (matplotlib warns otherwise)
+        assert "_anim_img" in to_html(shown)
 
 
 def test_heatmap_scale_can_start_at_zero():
