@@ -12,6 +12,7 @@ The ``*_forms`` helpers spell one right answer the ways a reader types it.
 """
 
 import numpy as np
+import pytest
 import torch
 
 from convlib import check
@@ -46,6 +47,22 @@ def kernel_forms(rows):
     if all(float(v).is_integer() for row in rows for v in row):
         forms.append(torch.tensor(rows, dtype=torch.int64))
     return forms
+
+
+def table_tests(chapter, table, functions=()):
+    """The two tests of a chapter's checker table: every row of ``table`` (one test per
+    exercise), and the table names every exercise of ``chapter`` (its checkers module), but
+    ``functions``, the exercises whose answer is a function, tested on their own. A test
+    file assigns them: ``test_checker_table, test_the_table_covers_the_chapter = ...``."""
+
+    @pytest.mark.parametrize("name", sorted(table))
+    def test_checker_table(name):
+        check_table(name, table[name])
+
+    def test_the_table_covers_the_chapter():
+        assert set(chapter.CHECKERS) - set(functions) == set(table)
+
+    return test_checker_table, test_the_table_covers_the_chapter
 
 
 def rights(forms):

@@ -5,9 +5,8 @@ Every form of a right answer gets ✅; every wrong answer a ❌ hint that is tru
 """
 
 import numpy as np
-import pytest
 import torch
-from checker_table import WRONG_KINDS, check_table, number_forms, rights
+from checker_table import WRONG_KINDS, number_forms, rights, table_tests
 
 from convlib.teach.exercises import channels
 from convlib.teach.exercises.channels import SAVING
@@ -90,10 +89,4 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(channels.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(channels, TABLE)

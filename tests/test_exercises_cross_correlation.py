@@ -5,16 +5,15 @@ Every form of a right answer gets ✅; every wrong answer a ❌ hint that is tru
 """
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F
 from checker_table import (
     WRONG_PAIRS,
-    check_table,
     number_forms,
     number_wrongs,
     pair_forms,
     rights,
+    table_tests,
 )
 
 import convlib
@@ -37,14 +36,9 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    # corr2d-batch takes a function: tested below
-    assert set(cross_correlation.CHECKERS) - {"corr2d-batch"} == set(TABLE)
+# corr2d-batch takes a function: tested below
+test_checker_table, test_the_table_covers_the_chapter = table_tests(
+    cross_correlation, TABLE, functions=("corr2d-batch",))
 
 
 def test_batch_corr2d_checker():

@@ -5,13 +5,12 @@ Every form of a right answer gets ✅; every wrong answer a ❌ hint that is tru
 """
 
 import numpy as np
-import pytest
 import torch
 from checker_table import (
     WRONG_KERNELS,
-    check_table,
     kernel_forms,
     rights,
+    table_tests,
 )
 
 from convlib.teach.exercises import edges
@@ -64,10 +63,4 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(edges.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(edges, TABLE)

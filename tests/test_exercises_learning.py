@@ -5,16 +5,15 @@ Every form of a right answer gets ✅; every wrong answer a ❌ hint that is tru
 """
 
 import numpy as np
-import pytest
 import torch
 from checker_table import (
     WRONG_KERNELS,
     WRONG_KINDS,
-    check_table,
     kernel_forms,
     number_forms,
     number_wrongs,
     rights,
+    table_tests,
 )
 
 from convlib.teach.exercises import learning
@@ -79,10 +78,4 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(learning.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(learning, TABLE)

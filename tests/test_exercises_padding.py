@@ -6,15 +6,14 @@ Every form of a right answer gets ✅; every wrong answer a ❌ hint that is tru
 
 import warnings
 
-import pytest
 import torch
 from checker_table import (
     WRONG_PAIRS,
-    check_table,
     number_forms,
     number_wrongs,
     pair_forms,
     rights,
+    table_tests,
 )
 
 from convlib import check
@@ -45,13 +44,7 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(padding.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(padding, TABLE)
 
 
 def test_a_wrong_pair_that_requires_grad_gets_its_hint_without_a_warning():

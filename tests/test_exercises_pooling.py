@@ -6,18 +6,17 @@ expected answers are derived with PyTorch here, not copied from the checkers.
 """
 
 import numpy as np
-import pytest
 import torch
 import torch.nn.functional as F
 from checker_table import (
     WRONG_KERNELS,
     WRONG_KINDS,
     WRONG_PAIRS,
-    check_table,
     kernel_forms,
     number_forms,
     pair_forms,
     rights,
+    table_tests,
 )
 
 from convlib import check, corr2d
@@ -117,13 +116,7 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(pooling.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(pooling, TABLE)
 
 
 def test_avg_kernel_checker_accepts_only_the_mean():

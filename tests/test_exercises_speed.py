@@ -1,7 +1,8 @@
 """The checker table for the chapter "How fast is a convolution?" (see checker_table.py)."""
 
-import pytest
-from checker_table import WRONG_KINDS, check_table, number_forms, rights
+from checker_table import WRONG_KINDS, number_forms, rights, table_tests
+
+from convlib.teach.exercises import speed
 
 FLOPS = 2 * 31 * 31 * 2018 * 2018
 GIGABYTES = 31 * 31 * 2018 * 2018 * 4 / 1e9
@@ -21,12 +22,4 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    from convlib.teach.exercises import speed
-
-    assert set(speed.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(speed, TABLE)

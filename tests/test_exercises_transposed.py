@@ -11,11 +11,11 @@ import torch
 import torch.nn.functional as F
 from checker_table import (
     WRONG_PAIRS,
-    check_table,
     number_forms,
     number_wrongs,
     pair_forms,
     rights,
+    table_tests,
 )
 
 from convlib.shapes import transposed_output_size
@@ -91,13 +91,7 @@ TABLE = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TABLE))
-def test_checker_table(name):
-    check_table(name, TABLE[name])
-
-
-def test_the_table_covers_every_exercise_of_the_chapter():
-    assert set(transposed.CHECKERS) == set(TABLE)
+test_checker_table, test_the_table_covers_the_chapter = table_tests(transposed, TABLE)
 
 
 def test_the_hints_are_true():
