@@ -16,15 +16,7 @@ The costs count what one such layer stores and computes:
 import torch
 import torch.nn.functional as F
 
-from .checks import as_pair, as_tensor, check_kernel_fits
-
-
-def _positive_int(name, value):
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {value!r}")
-    if value < 1:
-        raise ValueError(f"{name} must be positive, got {value}")
-    return value
+from .checks import as_int, as_pair, as_tensor, check_kernel_fits
 
 
 def check_groups(c_i, c_o, groups, shapes=""):
@@ -32,21 +24,22 @@ def check_groups(c_i, c_o, groups, shapes=""):
 
     ``shapes``: text naming where c_i and c_o come from, added to the message.
     """
-    _positive_int("groups", groups)
+    groups = as_int("groups", groups, 1)
     for label, count in (("input channels c_i", c_i), ("output channels c_o", c_o)):
         if count % groups:
             raise ValueError(f"{label} = {count} is not divisible by groups = "
                              f"{groups}{shapes}")
+    return groups
 
 
-def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
+def corr2d_multi(X, K, bias=None, *, stride=1, padding=0, dilation=1, groups=1):
     """Cross-correlate a multi-channel input with a stack of multi-channel kernels.
 
     - ``X``: (c_i, n_h, n_w), or a batch (N, c_i, n_h, n_w)
     - ``K``: (c_o, c_i / groups, k_h, k_w): one kernel of c_i / groups channels per output
       channel
     - ``bias``: (c_o,) or None
-    - ``padding``, ``stride``, ``dilation``: int or (height, width), as in ``corr2d``
+    - ``stride``, ``padding``, ``dilation``: int or (height, width), as in ``corr2d``
     - ``groups``: split the channels into this many groups (it must divide c_i and c_o)
 
     Returns (c_o, out_h, out_w), or (N, c_o, out_h, out_w) for a batch, with out_h =
@@ -59,6 +52,16 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     but pays a call per pair and a pass over memory per partial result; ``F.conv2d`` does
     all pairs in one multi-threaded matrix product, and has a tuned backward for training.
     Integer inputs are accepted; the result is a float tensor. Gradients flow to every input.
+
+    Example::
+
+        >>> X = torch.ones(2, 4, 4)                # two channels
+        >>> K = torch.ones(3, 2, 3, 3)             # three kernels of two channels each
+        >>> corr2d_multi(X, K, padding=1).shape
+        torch.Size([3, 4, 4])
+        >>> corr2d_multi(X, K)[0]                  # 2 channels x 9 taps x 1
+        tensor([[18., 18.],
+                [18., 18.]])
     """
     X = as_tensor("X", X, (3, 4), "(c_i, n_h, n_w) or (N, c_i, n_h, n_w)")
     K = as_tensor("K", K, (4,), "(c_o, c_i / groups, k_h, k_w)")
@@ -66,7 +69,7 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     stride = as_pair("stride", stride, minimum=1)
     dilation = as_pair("dilation", dilation, minimum=1)
     c_i, c_o = X.shape[-3], K.shape[0]
-    check_groups(c_i, c_o, groups,
+    groups = check_groups(c_i, c_o, groups,
                  f" (X has shape {list(X.shape)}, K has shape {list(K.shape)})")
     if c_i != K.shape[1] * groups:
         raise ValueError(
@@ -91,42 +94,52 @@ def corr2d_multi(X, K, bias=None, padding=0, stride=1, dilation=1, groups=1):
     return Y if X.dim() == 4 else Y[0]
 
 
-def conv_parameters(c_i, c_o, kernel_size, groups=1, bias=True):
+def conv_parameters(c_i, c_o, kernel_size, *, groups=1, bias=True):
     """Number of learned numbers in a layer: c_o (c_i / groups) k_h k_w, plus c_o for a bias.
 
     ``kernel_size``: int or (k_h, k_w). This is
     ``sum(p.numel() for p in nn.Conv2d(c_i, c_o, kernel_size, groups=groups).parameters())``.
+
+    Example::
+
+        >>> conv_parameters(3, 64, 7)              # 64 * 3 * 7 * 7 weights + 64 biases
+        9472
     """
-    c_i, c_o = _positive_int("c_i", c_i), _positive_int("c_o", c_o)
-    check_groups(c_i, c_o, groups)
+    c_i, c_o = as_int("c_i", c_i, 1), as_int("c_o", c_o, 1)
+    groups = check_groups(c_i, c_o, groups)
     k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
     return c_o * (c_i // groups) * k_h * k_w + (c_o if bias else 0)
 
 
-def multiply_adds(c_i, c_o, kernel_size, output_shape=(1, 1), groups=1):
+def multiply_adds(c_i, c_o, kernel_size, *, output_shape=(1, 1), groups=1):
     """Multiply–adds of one layer's forward pass on one image (the bias's additions aside).
 
     Each of the c_o output channels, at each of the out_h · out_w positions, sums
     (c_i / groups) k_h k_w products: c_o (c_i / groups) k_h k_w · out_h · out_w in all.
     ``output_shape`` (out_h, out_w) defaults to one position: the cost per output pixel.
     A FLOP counter (``torch.utils.flop_counter``) reports twice this: one multiply, one add.
+
+    Example::
+
+        >>> multiply_adds(3, 64, 7, output_shape=(112, 112))
+        118013952
     """
-    c_i, c_o = _positive_int("c_i", c_i), _positive_int("c_o", c_o)
-    check_groups(c_i, c_o, groups)
+    c_i, c_o = as_int("c_i", c_i, 1), as_int("c_o", c_o, 1)
+    groups = check_groups(c_i, c_o, groups)
     k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
     out_h, out_w = as_pair("output_shape", output_shape, minimum=1)
     return c_o * (c_i // groups) * k_h * k_w * out_h * out_w
 
 
-def separable_parameters(c_i, c_o, kernel_size, bias=True):
+def separable_parameters(c_i, c_o, kernel_size, *, bias=True):
     """Parameters of a depthwise-separable layer: a k_h × k_w depthwise convolution
     (c_i → c_i, groups = c_i) followed by a 1 × 1 convolution (c_i → c_o)."""
     return (conv_parameters(c_i, c_i, kernel_size, groups=c_i, bias=bias)
             + conv_parameters(c_i, c_o, 1, bias=bias))
 
 
-def separable_multiply_adds(c_i, c_o, kernel_size, output_shape=(1, 1)):
+def separable_multiply_adds(c_i, c_o, kernel_size, *, output_shape=(1, 1)):
     """Multiply–adds of the depthwise-separable layer: c_i k_h k_w + c_i c_o per position."""
-    return (multiply_adds(c_i, c_i, kernel_size, output_shape, groups=c_i)
-            + multiply_adds(c_i, c_o, 1, output_shape))
+    return (multiply_adds(c_i, c_i, kernel_size, output_shape=output_shape, groups=c_i)
+            + multiply_adds(c_i, c_o, 1, output_shape=output_shape))
 

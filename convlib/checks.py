@@ -4,6 +4,8 @@ Each check names the argument it rejects and shows the shape it got, in the styl
 PyTorch's own errors: ``Expected K to be a 2-D tensor, got 3-D tensor of shape [1, 3, 3]``.
 """
 
+import operator
+
 import torch
 
 
@@ -41,22 +43,73 @@ def as_matrix(name, value):
     return as_tensor(name, value, (2,))
 
 
-def as_pair(name, value, minimum):
-    """Return ``value`` (an int or a pair of ints) as a tuple ``(rows, cols)``.
+def as_int(name, value, minimum=None):
+    """Return ``value`` as a Python int, accepting what PyTorch accepts as one.
 
-    Raises ``TypeError`` for anything but ints and ``ValueError`` below ``minimum``.
+    An ``int``, a NumPy integer (``np.int64(2)``) or a 0-d integer tensor
+    (``torch.tensor(2)``) are accepted; ``bool`` and floats are not. Raises ``TypeError``
+    naming ``name`` for anything else, ``ValueError`` if it is below ``minimum``.
+
+    Example::
+
+        >>> import numpy as np
+        >>> as_int("stride", np.int64(2), minimum=1)
+        2
     """
-    if type(value) is int and value >= minimum:  # the common case, checked cheaply
+    if type(value) is not int:
+        if isinstance(value, bool) or (isinstance(value, torch.Tensor) and (
+                value.dim() != 0 or value.is_floating_point() or value.is_complex()
+                or value.dtype == torch.bool)):
+            raise TypeError(f"{name} must be an int, got {value!r}")
+        try:
+            value = operator.index(value)
+        except TypeError:
+            raise TypeError(f"{name} must be an int, got {value!r}") from None
+    if minimum is not None and value < minimum:
+        rule = {0: "non-negative", 1: "positive"}.get(minimum, f"at least {minimum}")
+        raise ValueError(f"{name} must be {rule}, got {value}")
+    return value
+
+
+def as_pair(name, value, minimum=None):
+    """Return ``value`` (an int, or a pair of ints, for height and width) as a tuple
+    ``(rows, cols)`` of Python ints; each is checked by ``as_int``.
+
+    Raises ``TypeError`` for anything but ints or a pair of them, ``ValueError`` below
+    ``minimum``.
+
+    Example::
+
+        >>> as_pair("padding", 1, minimum=0)
+        (1, 1)
+        >>> as_pair("stride", (2, 3), minimum=1)
+        (2, 3)
+    """
+    if type(value) is int and (minimum is None or value >= minimum):  # the common case
         return (value, value)
-    pair = (value, value) if isinstance(value, int) else tuple(value) \
-        if isinstance(value, (tuple, list)) else None
-    if pair is None or len(pair) != 2 or not all(
-        isinstance(v, int) and not isinstance(v, bool) for v in pair
-    ):
-        raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}")
-    if min(pair) < minimum:
+    if isinstance(value, (tuple, list, torch.Size)):
+        if len(value) != 2:
+            raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}")
+        try:
+            pair = tuple(as_int(name, v) for v in value)
+        except TypeError:
+            raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}") from None
+    else:
+        try:
+            single = as_int(name, value)
+        except TypeError:
+            raise TypeError(f"{name} must be an int or a pair of ints, got {value!r}") from None
+        pair = (single, single)
+    if minimum is not None and min(pair) < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value!r}")
     return pair
+
+
+def as_bool(name, value):
+    """Return ``value`` if it is a ``bool``; raise ``TypeError`` naming ``name`` otherwise."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, got {value!r}")
+    return value
 
 
 def check_kernel_fits(X, K, padding=(0, 0), dilation=(1, 1)):

@@ -7,7 +7,8 @@ Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; w
 
 ``corr2d`` is the fast one (it picks an algorithm from ``convlib.algorithms`` by
 ``choose_method``; ``method_for`` names the one it would pick);
-``corr2d_loop`` is the teaching loop; ``conv2d`` is true convolution.
+``corr2d_loop`` is the teaching loop; ``convolve2d`` is true convolution (SciPy's name:
+``F.conv2d``, despite its name, is a cross-correlation).
 """
 
 import math
@@ -17,6 +18,7 @@ import torch.nn.functional as F
 
 from .algorithms import BLOCKED_MAX_TAPS, METHODS, kernel_rank
 from .checks import as_matrix, as_pair, check_kernel_fits
+from .shapes import unchecked_output_size
 
 FFT_TAPS_PER_LOG2 = 40
 """The FFT is used once k_h k_w / (s_h s_w) exceeds this many times log2 of the input size."""
@@ -71,13 +73,20 @@ def _choose(X, K, out, stride):
     return choose_method(K.shape, out, stride, needs_grad, rank)
 
 
-def method_for(X, K, padding=0, stride=1, dilation=1):
-    """The name of the method ``corr2d(X, K, padding, stride, dilation)`` would use."""
+def method_for(X, K, *, stride=1, padding=0, dilation=1):
+    """The name of the method ``corr2d(X, K, stride=..., padding=..., dilation=...)`` would use.
+
+    Example::
+
+        >>> method_for(torch.zeros(512, 512), torch.zeros(3, 3))
+        'blocked'
+    """
+    X, K = as_matrix("X", X), as_matrix("K", K)
     padding = as_pair("padding", padding, minimum=0)
     stride = as_pair("stride", stride, minimum=1)
     dilation = as_pair("dilation", dilation, minimum=1)
-    out = tuple((X.shape[a] + 2 * padding[a] - dilation[a] * (K.shape[a] - 1) - 1)
-                // stride[a] + 1 for a in (0, 1))
+    out = tuple(unchecked_output_size(X.shape[a], K.shape[a], stride[a], padding[a],
+                                      dilation[a]) for a in (0, 1))
     return _choose(X, K, out, stride)
 
 
@@ -98,20 +107,37 @@ def corr2d_loop(X, K):
     return Y
 
 
-def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
-    """Cross-correlate image ``X`` (n_h, n_w) with kernel ``K`` (k_h, k_w), fast.
+def corr2d(X, K, *, stride=1, padding=0, dilation=1, method=None):
+    """Cross-correlate one image with one kernel, fast: ``Y[i, j] = sum(X[window] * K)``.
 
-    ``padding`` (int or (p_h, p_w)) adds that many zero rows/columns on *each* side, as
-    PyTorch's ``padding=`` does; ``stride`` (int or (s_h, s_w)) is the step of the window;
-    ``dilation`` (int or (d_h, d_w)) spaces the kernel's taps apart. Integer inputs are
-    accepted; the result is a float tensor of shape
-    (floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1, same for the width).
+    This is what ``F.conv2d`` computes for one channel (no kernel flip).
 
-    ``method``: ``None`` picks the fastest algorithm (``choose_method``), or one of
-    ``"direct"``, ``"blocked"``, ``"strips"``, ``"separable"``, ``"fft"``, ``"torch"``,
-    ``"im2col"`` (see ``convlib.algorithms``). All agree with ``F.conv2d`` to within
-    ``TOLERANCE`` times ``sum|K| * max|X|``. Gradients flow to ``X`` and ``K``. The result
-    is on ``X``'s device (CPU, CUDA or MPS); ``K`` must be on the same device.
+    Args:
+        X: the image, a 2-D tensor. Integer tensors are converted to floats.
+        K: the kernel, a 2-D tensor on the same device as ``X``.
+        stride: step of the window, int or (s_h, s_w).
+        padding: zero rows and columns added on *each* side, int or (p_h, p_w).
+        dilation: spacing of the kernel's taps, int or (d_h, d_w).
+        method: ``None`` picks the fastest algorithm (``choose_method``), or one of
+            ``"direct"``, ``"blocked"``, ``"strips"``, ``"separable"``, ``"fft"``,
+            ``"torch"``, ``"im2col"`` (see ``convlib.algorithms``).
+
+    Shape:
+        - X: (n_h, n_w); K: (k_h, k_w)
+        - Output: (out_h, out_w) with out_h = floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1,
+          the width likewise (``convlib.shapes.output_shape``).
+
+    Every method agrees with ``F.conv2d`` to within ``TOLERANCE * sum|K| * max|X|``.
+    Gradients flow to ``X`` and ``K``. The result is on ``X``'s device.
+
+    Example::
+
+        >>> X = torch.arange(9.).reshape(3, 3)
+        >>> corr2d(X, torch.tensor([[0., 1.], [2., 3.]]))
+        tensor([[19., 25.],
+                [37., 43.]])
+        >>> corr2d(torch.ones(6, 6), torch.ones(3, 3), stride=2, padding=1).shape
+        torch.Size([3, 3])
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     if type(padding) is int and type(stride) is int and type(dilation) is int \
@@ -133,8 +159,8 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
         stride = as_pair("stride", stride, minimum=1)
         dilation = as_pair("dilation", dilation, minimum=1)
         check_kernel_fits(X, K, padding, dilation)
-        out = tuple((X.shape[a] + 2 * padding[a] - dilation[a] * (K.shape[a] - 1) - 1)
-                    // stride[a] + 1 for a in (0, 1))
+        out = tuple(unchecked_output_size(X.shape[a], K.shape[a], stride[a], padding[a],
+                                          dilation[a]) for a in (0, 1))
     if X.dtype != K.dtype:
         dtype = torch.result_type(X, K)
         X, K = X.to(dtype), K.to(dtype)
@@ -150,11 +176,28 @@ def corr2d(X, K, padding=0, stride=1, dilation=1, method=None):
     return METHODS[method](X, K, stride, dilation)
 
 
-def conv2d(X, K, padding=0, stride=1, dilation=1):
-    """True 2-D convolution of ``X`` (n_h, n_w) with ``K`` (k_h, k_w): ``K`` is flipped first.
+def convolve2d(X, K, *, stride=1, padding=0, dilation=1):
+    """True 2-D convolution of one image with one kernel: ``K`` is flipped first.
 
-    Flipping the kernel in both axes (``K.flip(0, 1)``) is the only difference from
-    ``corr2d``; shapes, padding, stride and dilation are the same.
+    Not what ``F.conv2d`` computes: PyTorch's ``conv2d`` is a cross-correlation, our
+    ``corr2d``. The name is SciPy's (``scipy.signal.convolve2d``). Flipping the kernel in
+    both axes (``K.flip(0, 1)``) is the only difference from ``corr2d``.
+
+    Args:
+        X: the image, a 2-D tensor.
+        K: the kernel, a 2-D tensor.
+        stride, padding, dilation: as for ``corr2d``.
+
+    Shape:
+        - X: (n_h, n_w); K: (k_h, k_w)
+        - Output: as for ``corr2d`` (the valid part of the full convolution when padding is 0).
+
+    Example::
+
+        >>> X = torch.arange(9.).reshape(3, 3)
+        >>> convolve2d(X, torch.tensor([[0., 1.], [2., 3.]]))
+        tensor([[ 5., 11.],
+                [23., 29.]])
     """
     K = as_matrix("K", K)
-    return corr2d(X, K.flip(0, 1), padding=padding, stride=stride, dilation=dilation)
+    return corr2d(X, K.flip(0, 1), stride=stride, padding=padding, dilation=dilation)

@@ -6,10 +6,10 @@ import torch
 from torch import nn
 
 from .channels import check_groups, corr2d_multi
-from .checks import as_pair
-from .correlate import conv2d, corr2d
+from .checks import as_int, as_pair
+from .correlate import convolve2d, corr2d
 
-OPERATIONS = {"correlation": corr2d, "convolution": conv2d}
+OPERATIONS = {"correlation": corr2d, "convolution": convolve2d}
 
 
 class Conv2D(nn.Module):
@@ -22,7 +22,7 @@ class Conv2D(nn.Module):
     instead, as the mathematicians' definition would have it.
     """
 
-    def __init__(self, kernel_size, operation="correlation"):
+    def __init__(self, kernel_size, *, operation="correlation"):
         super().__init__()
         if operation not in OPERATIONS:
             raise ValueError(f"operation must be one of {sorted(OPERATIONS)}, got {operation!r}")
@@ -53,10 +53,9 @@ class Conv2DMulti(nn.Module):
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,
                  dilation=1, groups=1, bias=True):
         super().__init__()
-        for name, value in (("in_channels", in_channels), ("out_channels", out_channels)):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
-        check_groups(in_channels, out_channels, groups)
+        in_channels = as_int("in_channels", in_channels, 1)
+        out_channels = as_int("out_channels", out_channels, 1)
+        groups = check_groups(in_channels, out_channels, groups)
         self.in_channels, self.out_channels, self.groups = in_channels, out_channels, groups
         self.kernel_size = as_pair("kernel_size", kernel_size, minimum=1)
         self.padding = as_pair("padding", padding, minimum=0)
@@ -73,8 +72,8 @@ class Conv2DMulti(nn.Module):
             nn.init.uniform_(self.bias, -bound, bound)
 
     def forward(self, X):
-        return corr2d_multi(X, self.weight, self.bias, self.padding, self.stride,
-                            self.dilation, self.groups)
+        return corr2d_multi(X, self.weight, self.bias, stride=self.stride, padding=self.padding,
+                            dilation=self.dilation, groups=self.groups)
 
     def extra_repr(self):
         text = (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "

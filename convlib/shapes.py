@@ -13,41 +13,69 @@ A pooling window counts the same way (``pool_output_size``), with PyTorch's ``ce
 
 import torch.nn.functional as F
 
-from .checks import as_matrix, as_pair
+from .checks import as_int, as_matrix, as_pair
 
 
 def _whole(name, value, minimum):
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{name} must be an int, got {value!r}")
-    if value < minimum:
-        rule = "positive" if minimum == 1 else "non-negative" if minimum == 0 else f">= {minimum}"
-        raise ValueError(f"{name} must be {rule}, got {value}")
-    return value
+    return as_int(name, value, minimum)
 
 
-def output_size(n, k, padding=0, stride=1, dilation=1):
-    """Output length along one dimension: ``floor((n + 2p - d(k - 1) - 1) / s) + 1``.
+def unchecked_output_size(n, k, stride=1, padding=0, dilation=1):
+    """The formula ``floor((n + 2p - d(k - 1) - 1) / s) + 1`` on plain ints, with no checks.
 
-    ``n``: input length, ``k``: kernel length, ``padding``: zeros per side, ``stride``,
-    ``dilation``. Raises ``ValueError`` for a non-positive n, k, stride or dilation, a negative
-    padding, or a (dilated) kernel longer than the padded input.
+    Every output size in convlib comes from this one line; ``output_size`` checks its
+    arguments first. A result below 1 means the (dilated) kernel does not fit.
     """
-    n, k = _whole("n", n, 1), _whole("kernel size", k, 1)
-    p, s = _whole("padding", padding, 0), _whole("stride", stride, 1)
-    d = _whole("dilation", dilation, 1)
+    return (n + 2 * padding - dilation * (k - 1) - 1) // stride + 1
+
+
+def output_size(n, k, *, stride=1, padding=0, dilation=1):
+    """Output length of a correlation along one dimension.
+
+    Args:
+        n: input length.
+        k: kernel length.
+        stride: step between window positions.
+        padding: zeros added on each side.
+        dilation: spacing of the kernel's taps.
+
+    Returns ``floor((n + 2p - d(k - 1) - 1) / s) + 1``. Raises ``ValueError`` for a
+    non-positive n, k, stride or dilation, a negative padding, or a (dilated) kernel longer
+    than the padded input; ``TypeError`` for what is not an int.
+
+    Example::
+
+        >>> output_size(8, 3, stride=2, padding=1)
+        4
+    """
+    n, k = as_int("n", n, 1), as_int("kernel size", k, 1)
+    p, s = as_int("padding", padding, 0), as_int("stride", stride, 1)
+    d = as_int("dilation", dilation, 1)
     span = d * (k - 1) + 1
     if span > n + 2 * p:
         dilated = f" (dilated to span {span})" if d > 1 else ""
         raise ValueError(f"kernel size {k}{dilated} is larger than the padded input: "
                          f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
-    return (n + 2 * p - span) // s + 1
+    return unchecked_output_size(n, k, s, p, d)
 
 
-def output_shape(input_shape, kernel_size, padding=0, stride=1, dilation=1):
-    """Output shape (out_h, out_w) of a 2-D correlation; each argument is an int or a pair.
+def output_shape(input_shape, kernel_size, *, stride=1, padding=0, dilation=1):
+    """Output shape of a 2-D correlation.
 
-    ``input_shape``: (n_h, n_w); ``kernel_size``: (k_h, k_w) or int; ``padding``, ``stride``,
-    ``dilation``: int or (height, width). Errors name the dimension that fails.
+    Args:
+        input_shape: (n_h, n_w).
+        kernel_size: int or (k_h, k_w).
+        stride, padding, dilation: int or (height, width).
+
+    Shape:
+        Returns (out_h, out_w), each by ``output_size``. Errors name the dimension that fails.
+
+    Example::
+
+        >>> output_shape((8, 8), 3, stride=2, padding=1)
+        (4, 4)
+        >>> output_shape((8, 8), (3, 5), stride=(3, 4), padding=(0, 1))
+        (2, 2)
     """
     n = as_pair("input_shape", input_shape, minimum=1)
     k = as_pair("kernel_size", kernel_size, minimum=1)
@@ -57,7 +85,8 @@ def output_shape(input_shape, kernel_size, padding=0, stride=1, dilation=1):
     shape = []
     for axis, name in enumerate(("height", "width")):
         try:
-            shape.append(output_size(n[axis], k[axis], p[axis], s[axis], d[axis]))
+            shape.append(output_size(n[axis], k[axis], stride=s[axis], padding=p[axis],
+                                     dilation=d[axis]))
         except ValueError as error:
             raise ValueError(f"in {name}: {error}") from None
     return tuple(shape)
@@ -111,13 +140,19 @@ def pool_output_shape(input_shape, window, padding=0, stride=None, ceil_mode=Fal
             raise ValueError(f"in {name}: {error}") from None
     return tuple(shape)
 
-def window_positions(n, k, padding=0, stride=1, dilation=1):
+def window_positions(n, k, *, stride=1, padding=0, dilation=1):
     """The input indices each output reads, along one dimension, in padded coordinates.
 
     Returns a list with one list per output position: the k indices (0 .. n + 2p - 1) of its
     taps. Index i < p or i >= n + p is padding.
+
+    Example::
+
+        >>> window_positions(5, 3, stride=2, padding=1)
+        [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
     """
-    count = output_size(n, k, padding, stride, dilation)
+    count = output_size(n, k, stride=stride, padding=padding, dilation=dilation)
+    stride, dilation = as_int("stride", stride), as_int("dilation", dilation)
     return [[start * stride + tap * dilation for tap in range(k)] for start in range(count)]
 
 
@@ -126,8 +161,13 @@ def same_padding(k):
 
     k - 1 rows in total: ceil((k - 1) / 2) before, floor((k - 1) / 2) after, so odd kernels
     get (k - 1) / 2 on each side and even kernels one more before than after.
+
+    Example::
+
+        >>> same_padding(3), same_padding(4)
+        ((1, 1), (2, 1))
     """
-    k = _whole("kernel size", k, 1)
+    k = as_int("kernel size", k, 1)
     return ((k - 1) - (k - 1) // 2, (k - 1) // 2)
 
 
@@ -152,19 +192,25 @@ def comp_conv2d(conv2d, X):
     return Y.reshape(Y.shape[2:])
 
 
-def explain_output_size(n, k, padding=0, stride=1, dilation=1):
+def explain_output_size(n, k, *, stride=1, padding=0, dilation=1):
     """The output-size formula with the numbers filled in, as one line of text.
 
-    For example ``⌊(8 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊7 / 2⌋ + 1 = 4``.
     Raises like ``output_size`` when the setting is impossible.
+
+    Example::
+
+        >>> print(explain_output_size(8, 3, stride=2, padding=1))
+        ⌊(8 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊7 / 2⌋ + 1 = 4
     """
-    out = output_size(n, k, padding, stride, dilation)
+    out = output_size(n, k, stride=stride, padding=padding, dilation=dilation)
+    n, k, padding = as_int("n", n), as_int("kernel size", k), as_int("padding", padding)
+    stride, dilation = as_int("stride", stride), as_int("dilation", dilation)
     top = n + 2 * padding - dilation * (k - 1) - 1
     return (f"⌊({n} + 2·{padding} − {dilation}·({k} − 1) − 1) / {stride}⌋ + 1"
             f" = ⌊{top} / {stride}⌋ + 1 = {out}")
 
 
-def transposed_output_size(n, k, padding=0, stride=1, output_padding=0, dilation=1):
+def transposed_output_size(n, k, *, stride=1, padding=0, output_padding=0, dilation=1):
     """Output length of a transposed convolution: ``(n - 1) s - 2p + d (k - 1) + a + 1``.
 
     ``n``: input length, ``k``: kernel length, ``padding`` p: rows removed from each side,
@@ -172,10 +218,15 @@ def transposed_output_size(n, k, padding=0, stride=1, output_padding=0, dilation
     d. Raises ``ValueError`` for a non-positive n, k, stride or dilation, a negative padding
     or output_padding, an output_padding not smaller than max(stride, dilation)
     (PyTorch's rule), or a padding that leaves no output.
+
+    Example::
+
+        >>> transposed_output_size(4, 3, stride=2, padding=1, output_padding=1)
+        8
     """
-    n, k = _whole("n", n, 1), _whole("kernel size", k, 1)
-    p, s = _whole("padding", padding, 0), _whole("stride", stride, 1)
-    a, d = _whole("output_padding", output_padding, 0), _whole("dilation", dilation, 1)
+    n, k = as_int("n", n, 1), as_int("kernel size", k, 1)
+    p, s = as_int("padding", padding, 0), as_int("stride", stride, 1)
+    a, d = as_int("output_padding", output_padding, 0), as_int("dilation", dilation, 1)
     if a >= s and a >= d:
         raise ValueError(f"output_padding must be smaller than max(stride, dilation) = "
                          f"{max(s, d)}, got output_padding {a} with stride {s} and "

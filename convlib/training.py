@@ -62,7 +62,7 @@ def _check_prediction(model, X, Y):
                          f"{list(Y.shape)}; they must match")
 
 
-def fit_kernel(model, X, Y, lr, steps, loss="sum", optimizer="sgd", tol=None, every=None,
+def fit_kernel(model, X, Y, *, lr, steps, loss="sum", optimizer="sgd", tol=None, every=None,
                callback=None, diverge_factor=1e6):
     """Train ``model`` so that ``model(X)`` approaches ``Y``; returns a ``FitResult``.
 
@@ -112,7 +112,7 @@ def fit_kernel(model, X, Y, lr, steps, loss="sum", optimizer="sgd", tol=None, ev
     return result
 
 
-def loss_hessian(model, X, Y, loss="sum"):
+def loss_hessian(model, X, Y, *, loss="sum"):
     """Hessian of the loss with respect to all of ``model``'s parameters, flattened in order.
 
     Returns a (P, P) tensor, P the number of parameters (for ``Conv2D((1, 2))``: weight
@@ -136,7 +136,7 @@ def loss_hessian(model, X, Y, loss="sum"):
     return torch.autograd.functional.hessian(loss_of, flat)
 
 
-def hessian_eigenvalues(model, X, Y, loss="sum"):
+def hessian_eigenvalues(model, X, Y, *, loss="sum"):
     """Eigenvalues of ``loss_hessian``, in ascending order. Plain gradient descent on this
     quadratic loss converges exactly when ``lr < 2 / largest eigenvalue``."""
-    return torch.linalg.eigvalsh(loss_hessian(model, X, Y, loss).double()).float()
+    return torch.linalg.eigvalsh(loss_hessian(model, X, Y, loss=loss).double()).float()

@@ -22,7 +22,7 @@ from .correlate import corr2d
 from .shapes import output_size, transposed_output_size
 
 
-def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
+def conv_transpose2d(X, K, *, stride=1, padding=0, output_padding=0, dilation=1):
     """Transposed convolution of ``X`` (n_h, n_w) with ``K`` (k_h, k_w), like PyTorch's.
 
     ``padding`` (int or (p_h, p_w)) removes p rows (columns) from each side of the result;
@@ -32,6 +32,15 @@ def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
     ((n_h - 1) s_h - 2 p_h + d_h (k_h - 1) + a_h + 1, same for the width). Integer inputs
     are accepted; gradients flow to ``X`` and ``K``. Raises ``ValueError`` for a setting
     with no output and ``TypeError`` for what is not a tensor or an int.
+
+    Example::
+
+        >>> conv_transpose2d(torch.tensor([[1., 2.], [3., 4.]]), torch.ones(2, 2))
+        tensor([[ 1.,  3.,  2.],
+                [ 4., 10.,  6.],
+                [ 3.,  7.,  4.]])
+        >>> conv_transpose2d(torch.ones(3, 3), torch.ones(3, 3), stride=2, padding=1).shape
+        torch.Size([5, 5])
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     p = as_pair("padding", padding, minimum=0)
@@ -40,8 +49,9 @@ def conv_transpose2d(X, K, padding=0, stride=1, output_padding=0, dilation=1):
     d = as_pair("dilation", dilation, minimum=1)
     for axis, name in enumerate(("height", "width")):
         try:
-            transposed_output_size(X.shape[axis], K.shape[axis], p[axis], s[axis], a[axis],
-                                   d[axis])
+            transposed_output_size(X.shape[axis], K.shape[axis], padding=p[axis], stride=s[axis],
+                                   output_padding=a[axis],
+                                   dilation=d[axis])
         except ValueError as error:
             raise ValueError(f"X of shape {list(X.shape)} and K of shape {list(K.shape)}, "
                              f"in {name}: {error}") from None
@@ -69,23 +79,24 @@ def correlation_matrix(input_shape, K, padding=0, stride=1):
     return torch.stack(columns, dim=1)
 
 
-def stamp_positions(n, k, stride=1, dilation=1):
+def stamp_positions(n, k, *, stride=1, dilation=1):
     """The output indices each input element writes to, along one dimension, before cropping.
 
     Returns a list with one list per input position i: the k indices ``i*s + t*d`` of its
     stamp, on a line of ``(n - 1) s + d (k - 1) + 1`` cells (padding p then removes the first
     and last p cells, and output_padding adds cells at the end).
     """
-    transposed_output_size(n, k, 0, stride, 0, dilation)  # checks the arguments
+    transposed_output_size(n, k, padding=0, stride=stride, output_padding=0,
+                           dilation=dilation)  # checks the arguments
     return [[i * stride + t * dilation for t in range(k)] for i in range(n)]
 
 
-def output_padding_for(n, k, padding=0, stride=1, dilation=1):
+def output_padding_for(n, k, *, stride=1, padding=0, dilation=1):
     """The output_padding that takes a correlation's output back to the input length ``n``.
 
     A correlation maps n to m = floor((n + 2p - d(k - 1) - 1) / s) + 1, and s different
     lengths n share that m; the transposed convolution with the same settings maps m to
     (m - 1) s - 2p + d (k - 1) + 1 + a, which is n for a = (n + 2p - d(k - 1) - 1) mod s.
     """
-    output_size(n, k, padding, stride, dilation)  # checks the arguments
+    output_size(n, k, padding=padding, stride=stride, dilation=dilation)  # checks the arguments
     return (n + 2 * padding - dilation * (k - 1) - 1) % stride

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import torch
 
-from convlib import check
+from convlib.teach import check
 
 
 def number_forms(value):

@@ -121,7 +121,8 @@ def test_padding_lets_a_large_kernel_fit():
 ])
 def test_parameter_count_is_nn_conv2d_s(c_i, c_o, k, groups, bias):
     layer = nn.Conv2d(c_i, c_o, k, groups=groups, bias=bias)
-    assert conv_parameters(c_i, c_o, k, groups, bias) == sum(p.numel() for p in layer.parameters())
+    assert conv_parameters(c_i, c_o, k, groups=groups,
+                           bias=bias) == sum(p.numel() for p in layer.parameters())
 
 
 @pytest.mark.parametrize("c_i, c_o, k, groups, n", [
@@ -131,7 +132,8 @@ def test_multiply_adds_are_half_the_flop_counter_s(c_i, c_o, k, groups, n):
     X = torch.randn(1, c_i, n, n)
     with FlopCounterMode(display=False) as counter:
         Y = layer(X)
-    assert 2 * multiply_adds(c_i, c_o, k, tuple(Y.shape[2:]), groups) == counter.get_total_flops()
+    assert 2 * multiply_adds(c_i, c_o, k, output_shape=tuple(Y.shape[2:]),
+                             groups=groups) == counter.get_total_flops()
 
 
 def test_separable_counts():
@@ -141,7 +143,7 @@ def test_separable_counts():
     X = torch.randn(1, 64, 12, 12)
     with FlopCounterMode(display=False) as counter:
         Y = pointwise(depthwise(X))
-    assert 2 * separable_multiply_adds(64, 128, 3, tuple(Y.shape[2:])) == \
+    assert 2 * separable_multiply_adds(64, 128, 3, output_shape=tuple(Y.shape[2:])) == \
         counter.get_total_flops()
     assert separable_multiply_adds(64, 128, 3) == 64 * 9 + 64 * 128
 
@@ -152,7 +154,8 @@ def test_separable_counts():
     (lambda: conv_parameters(3, 4.0, 3), TypeError, "c_o must be an int"),
     (lambda: multiply_adds(4, 6, 3, groups=4), ValueError, "c_o = 6 is not divisible"),
     (lambda: multiply_adds(4, 4, 0), ValueError, "kernel_size must be at least 1"),
-    (lambda: multiply_adds(4, 4, 3, (0, 2)), ValueError, "output_shape must be at least 1"),
+    (lambda: multiply_adds(4, 4, 3, output_shape=(0, 2)), ValueError,
+     "output_shape must be at least 1"),
 ])
 def test_cost_helpers_reject_bad_input(call, error, message):
     with pytest.raises(error, match=message):

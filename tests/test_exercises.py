@@ -5,7 +5,7 @@ the table helper of ``checker_table`` can fail. Each chapter's checkers have the
 import pytest
 from checker_table import check_table
 
-from convlib import check
+from convlib.teach import check
 from convlib.teach.exercises import CHECKERS
 
 

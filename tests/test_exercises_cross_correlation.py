@@ -17,7 +17,7 @@ from checker_table import (
 )
 
 import convlib
-from convlib import check
+from convlib.teach import check
 from convlib.teach.exercises import cross_correlation
 
 TABLE = {

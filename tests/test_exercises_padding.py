@@ -16,7 +16,7 @@ from checker_table import (
     table_tests,
 )
 
-from convlib import check
+from convlib.teach import check
 from convlib.teach.exercises import padding
 
 TABLE = {

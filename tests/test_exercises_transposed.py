@@ -44,7 +44,7 @@ def test_the_expected_answers_come_from_pytorch():
     assert expected_shape() == (5, 9)
     assert expected_output_padding() == 1
     assert float(interior().max() / interior().min()) == 4.0
-    assert transposed_output_size(5, 3, 1, 2, 1) == 10
+    assert transposed_output_size(5, 3, padding=1, stride=2, output_padding=1) == 10
 
 
 TABLE = {
@@ -102,7 +102,7 @@ def test_the_hints_are_true():
     # (6, 10) is n·s + k - 1, less the padding, per dimension
     assert (3 * 2 + 3 - 1 - 2, 5 * 2 + 3 - 1 - 2) == (6, 10)
     # output_padding 0 gives 9x9; 2 and 3 are refused by PyTorch, 1 is not
-    assert transposed_output_size(5, 3, 1, 2, 0) == 9
+    assert transposed_output_size(5, 3, padding=1, stride=2, output_padding=0) == 9
     for a in (2, 3):
         with pytest.raises(RuntimeError, match="output padding must be smaller"):
             F.conv_transpose2d(torch.ones(1, 1, 5, 5), torch.ones(1, 1, 3, 3), stride=2,

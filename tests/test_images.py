@@ -2,15 +2,8 @@ import pytest
 import torch
 
 from convlib import corr2d
-from convlib.images import (
-    KERNELS,
-    display_mode,
-    kernel,
-    load_photo,
-    png_bytes,
-    stripes,
-    to_unit_range,
-)
+from convlib.images import KERNELS, kernel, load_photo, stripes
+from convlib.teach.display import display_mode, png_bytes, to_unit_range
 
 
 def test_stripes_is_the_notes_toy_image():

@@ -37,11 +37,11 @@ def test_bad_kernel_size(bad, error):
 
 
 def test_convolution_operation_flips_the_kernel():
-    from convlib import conv2d
+    from convlib import convolve2d
 
     layer = Conv2D((2, 3), operation="convolution")
     X = torch.randn(5, 6)
-    assert torch.allclose(layer(X), conv2d(X, layer.weight) + layer.bias)
+    assert torch.allclose(layer(X), convolve2d(X, layer.weight) + layer.bias)
     assert repr(layer) == "Conv2D(kernel_size=(2, 3), operation='convolution')"
     with pytest.raises(ValueError, match="operation"):
         Conv2D(2, operation="dilation")
@@ -96,8 +96,8 @@ def test_multi_channel_layer_takes_nn_conv2d_arguments_in_order(args, kwargs):
 
 @pytest.mark.parametrize("args, kwargs, error, message", [
     ((3, 4, 3), dict(groups=2), ValueError, "c_i = 3 is not divisible by groups = 2"),
-    ((0, 4, 3), {}, ValueError, "in_channels must be a positive int"),
-    ((3, 2.0, 3), {}, ValueError, "out_channels must be a positive int"),
+    ((0, 4, 3), {}, ValueError, "in_channels must be positive, got 0"),
+    ((3, 2.0, 3), {}, TypeError, "out_channels must be an int, got 2.0"),
     ((3, 4, 0), {}, ValueError, "kernel_size must be at least 1"),
     ((3, 4, 3), dict(stride=0), ValueError, "stride must be at least 1"),
 ])

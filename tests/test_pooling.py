@@ -190,7 +190,7 @@ def test_pooling_animation_titles_are_d2l_sums():
     anim = pooling_animation(D2L_X, 2, stride=1)
     assert anim.titles == ["max(0, 1, 3, 4) = 4", "max(1, 2, 4, 5) = 5",
                            "max(3, 4, 6, 7) = 7", "max(4, 5, 7, 8) = 8"]
-    avg = pooling_animation(D2L_X, 2, "avg", stride=1)
+    avg = pooling_animation(D2L_X, 2, mode="avg", stride=1)
     assert avg.titles[0] == "mean(0, 1, 3, 4) = 2"
     padded = pooling_animation(-D2L_X - 1, 2, padding=1)
     assert padded.titles[0] == "max(-∞, -∞, -∞, -1) = -1"

@@ -22,7 +22,7 @@ from convlib.shapes import (
     ((3, 5), (0, 1), (3, 4), (2, 2)),
 ])
 def test_the_four_d2l_examples(k, p, s, expected):
-    assert output_shape((8, 8), k, p, s) == expected
+    assert output_shape((8, 8), k, padding=p, stride=s) == expected
     conv = nn.Conv2d(1, 1, kernel_size=k, padding=p, stride=s)
     assert tuple(comp_conv2d(conv, torch.rand(8, 8)).shape) == expected
 
@@ -52,28 +52,29 @@ def test_pad_same_keeps_the_size(k):
 
 
 def test_window_positions():
-    assert window_positions(5, 3, 1, 2) == [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
-    assert window_positions(5, 2, 0, 1, 3) == [[0, 3], [1, 4]]
+    assert window_positions(5, 3, padding=1, stride=2) == [[0, 1, 2], [2, 3, 4], [4, 5, 6]]
+    assert window_positions(5, 2, padding=0, stride=1, dilation=3) == [[0, 3], [1, 4]]
 
 
 def test_explain_fills_in_the_numbers():
     expected = "⌊(8 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = ⌊7 / 2⌋ + 1 = 4"
-    assert explain_output_size(8, 3, 1, 2) == expected
+    assert explain_output_size(8, 3, padding=1, stride=2) == expected
 
 
 @pytest.mark.parametrize("args, error, words", [
     ((5, 0), ValueError, ["kernel size", "positive"]),
-    ((5, 3, 0, 0), ValueError, ["stride", "positive"]),
-    ((5, 3, -1), ValueError, ["padding", "non-negative"]),
-    ((5, 3, 0, 1, 0), ValueError, ["dilation"]),
+    ((5, 3, dict(stride=0)), ValueError, ["stride", "positive"]),
+    ((5, 3, dict(padding=-1)), ValueError, ["padding", "non-negative"]),
+    ((5, 3, dict(dilation=0)), ValueError, ["dilation"]),
     ((0, 1), ValueError, ["n"]),
-    ((4, 7, 1), ValueError, ["larger than the padded input", "4 + 2·1 = 6"]),
-    ((5, 3, 0, 1, 3), ValueError, ["dilated to span 7"]),
+    ((4, 7, dict(padding=1)), ValueError, ["larger than the padded input", "4 + 2·1 = 6"]),
+    ((5, 3, dict(dilation=3)), ValueError, ["dilated to span 7"]),
     ((5, 2.0), TypeError, ["kernel size", "int"]),
 ])
 def test_output_size_rejects_impossible_settings(args, error, words):
+    kwargs = args[2] if len(args) > 2 else {}
     with pytest.raises(error) as info:
-        output_size(*args)
+        output_size(*args[:2], **kwargs)
     assert all(w in str(info.value) for w in words)
 
 
@@ -98,13 +99,15 @@ def test_output_shape_matches_nn_conv2d(h, w):
     fits = all(d * (k - 1) + 1 <= n + 2 * p for n, k, p, _, d in (h, w))
     if not fits:
         with pytest.raises(ValueError):
-            output_shape((n_h, n_w), (k_h, k_w), (p_h, p_w), (s_h, s_w), (d_h, d_w))
+            output_shape((n_h, n_w), (k_h, k_w), padding=(p_h, p_w), stride=(s_h, s_w),
+                         dilation=(d_h, d_w))
         with pytest.raises(RuntimeError):
             conv(torch.zeros(1, 1, n_h, n_w))
         return
     with torch.no_grad():
         actual = tuple(conv(torch.zeros(1, 1, n_h, n_w)).shape[2:])
-    assert output_shape((n_h, n_w), (k_h, k_w), (p_h, p_w), (s_h, s_w), (d_h, d_w)) == actual
+    assert output_shape((n_h, n_w), (k_h, k_w), padding=(p_h, p_w), stride=(s_h, s_w),
+                        dilation=(d_h, d_w)) == actual
 
 
 @settings(max_examples=400, deadline=None)

@@ -76,7 +76,8 @@ def test_agrees_with_pytorch_or_refuses_like_it(v, seed):
         got = conv_transpose2d(Xr, Kr, **kwargs)
         assert got.shape == expected.shape
         assert got.shape == tuple(transposed_output_size(
-            v[f"n_{x}"], v[f"k_{x}"], v[f"p_{x}"], v[f"s_{x}"], v[f"a_{x}"], v[f"d_{x}"])
+            v[f"n_{x}"], v[f"k_{x}"], padding=v[f"p_{x}"], stride=v[f"s_{x}"],
+            output_padding=v[f"a_{x}"], dilation=v[f"d_{x}"])
             for x in "hw")
         assert torch.allclose(got, expected, atol=1e-5)
     else:  # PyTorch refuses it, or returns an empty tensor; convlib refuses it
@@ -100,10 +101,11 @@ def test_size_formula_matches_pytorch(n, k, p, s, a, d):
     except RuntimeError:
         expected = None
     if expected:
-        assert transposed_output_size(n, k, p, s, a, d) == expected
+        assert transposed_output_size(n, k, padding=p, stride=s, output_padding=a,
+                                      dilation=d) == expected
     else:  # refused by PyTorch, or an empty result: convlib refuses both
         with pytest.raises(ValueError):
-            transposed_output_size(n, k, p, s, a, d)
+            transposed_output_size(n, k, padding=p, stride=s, output_padding=a, dilation=d)
 
 
 @settings(max_examples=100, deadline=None)
@@ -111,9 +113,9 @@ def test_size_formula_matches_pytorch(n, k, p, s, a, d):
 def test_output_padding_recovers_every_input_size(n, k, p, s):
     if k > n + 2 * p:
         return
-    m = output_size(n, k, p, s)
+    m = output_size(n, k, padding=p, stride=s)
     a = (n + 2 * p - k) % s
-    assert transposed_output_size(m, k, p, s, a) == n
+    assert transposed_output_size(m, k, padding=p, stride=s, output_padding=a) == n
 
 
 @pytest.mark.parametrize("args, message", [
@@ -225,11 +227,11 @@ def test_output_padding_for_goes_back_to_n(n, k, p, s, d):
 
     if d * (k - 1) + 1 > n + 2 * p:
         with pytest.raises(ValueError, match="larger than the padded input"):
-            output_padding_for(n, k, p, s, d)
+            output_padding_for(n, k, padding=p, stride=s, dilation=d)
         return
     m = F.conv1d(torch.zeros(1, 1, n), torch.zeros(1, 1, k), padding=p, stride=s,
                  dilation=d).shape[-1]
-    a = output_padding_for(n, k, p, s, d)
+    a = output_padding_for(n, k, padding=p, stride=s, dilation=d)
     back = F.conv_transpose1d(torch.zeros(1, 1, m), torch.zeros(1, 1, k), padding=p,
                               stride=s, dilation=d, output_padding=a).shape[-1]
     assert back == n
@@ -250,9 +252,10 @@ def test_the_transpose_needs_the_output_padding_that_gives_back_the_shape(n, k, 
     from convlib.transposed import output_padding_for
 
     K = torch.randn(k, k)
-    m = output_size(n, k, p, s, d)
-    a = output_padding_for(n, k, p, s, d)
-    assert a > 0 and transposed_output_size(m, k, p, s, 0, d) == n - a
+    m = output_size(n, k, padding=p, stride=s, dilation=d)
+    a = output_padding_for(n, k, padding=p, stride=s, dilation=d)
+    assert a > 0 and transposed_output_size(m, k, padding=p, stride=s, output_padding=0,
+                                            dilation=d) == n - a
     Xg = torch.randn(n, n, requires_grad=True)
     Y = corr2d(Xg, K, padding=p, stride=s, dilation=d)
     G = torch.randn(Y.shape)
@@ -268,12 +271,16 @@ def test_output_padding_0_gives_the_smallest_input_size_unless_padding_is_large(
                                            (1, 2)):
         if d * (k - 1) + 1 > n + 2 * p:
             continue
-        m = output_size(n, k, p, s, d)
+        m = output_size(n, k, padding=p, stride=s, dilation=d)
         sizes = [x for x in range(1, n + s + 1)
-                 if d * (k - 1) + 1 <= x + 2 * p and output_size(x, k, p, s, d) == m]
+                 if d * (k - 1) + 1 <= x + 2 * p and output_size(x, k, padding=p, stride=s,
+                                                                 dilation=d) == m]
         if 2 * p <= d * (k - 1):
-            assert len(sizes) == s and transposed_output_size(m, k, p, s, 0, d) == min(sizes)
+            smallest = transposed_output_size(m, k, padding=p, stride=s, output_padding=0,
+                                              dilation=d)
+            assert len(sizes) == s and smallest == min(sizes)
     # k = 1, p = 1, s = 3: only n = 1 correlates to 1, and output_padding 0 gives nothing
-    assert output_size(1, 1, 1, 3) == 1 and output_size(2, 1, 1, 3) == 2
+    assert output_size(1, 1, padding=1, stride=3) == 1 and output_size(2, 1, padding=1,
+                                                                       stride=3) == 2
     with pytest.raises(ValueError, match="padding 1 leaves no output"):
-        transposed_output_size(1, 1, 1, 3)
+        transposed_output_size(1, 1, padding=1, stride=3)

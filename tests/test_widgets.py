@@ -2,7 +2,8 @@ import pytest
 import torch
 
 from convlib import corr2d
-from convlib.images import kernel, load_photo, png_bytes
+from convlib.images import kernel, load_photo
+from convlib.teach.display import png_bytes
 from convlib.teach.widgets import KernelEditor, parse_kernel, parse_number
 
 

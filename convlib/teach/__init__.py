@@ -9,5 +9,10 @@ compute.
 - ``animation``: animations of correlation, pooling and stamping that play in a static page
 - ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
   progress bar
+- ``display``: how an image or a filter's output is shown (mapped to [0, 1], PNG bytes)
 - ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter
 """
+
+from .exercises import check
+
+__all__ = ["check"]

@@ -29,11 +29,11 @@ def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, 
     X, K = as_matrix("X", X), as_matrix("K", K)
     p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
     out_h, out_w = corr2d(X, K, padding=p, stride=s).shape
-    fig, ax = plt.subplots(figsize=figure_size(X, K, p, s, cell), dpi=dpi)
+    fig, ax = plt.subplots(figsize=figure_size(X, K, padding=p, stride=s, cell=cell), dpi=dpi)
 
     def frame(n):
         ax.clear()
-        text = draw_step(ax, X, K, n // out_w, n % out_w, p, s, values)
+        text = draw_step(ax, X, K, n // out_w, n % out_w, padding=p, stride=s, values=values)
         ax.set_title(text if values else f"output cell ({n // out_w}, {n % out_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
@@ -73,8 +73,9 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
 
     def frame(n):
         ax.clear()
-        text = draw_pool_step(ax, X, window, n // out_w, n % out_w, mode, padding, stride,
-                              values)
+        text = draw_pool_step(ax, X, window, n // out_w, n % out_w, mode=mode, padding=padding,
+                              stride=stride,
+                              values=values)
         ax.set_title(text if values else f"output cell ({n // out_w}, {n % out_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
@@ -113,14 +114,14 @@ def transposed_animation(X, K, padding=0, stride=1, values=True, interval=900, d
 
     X, K = as_matrix("X", X), as_matrix("K", K)
     p, s = as_pair("padding", padding, minimum=0), as_pair("stride", stride, minimum=1)
-    draw_stamp(plt.figure().gca(), X, K, 0, 0, p, s)  # raises here for a bad setting
+    draw_stamp(plt.figure().gca(), X, K, 0, 0, padding=p, stride=s)  # raises here for a bad setting
     plt.close()
     fig, ax = plt.subplots(figsize=stamp_figure_size(X, K, s, cell), dpi=dpi)
     n_w = X.shape[1]
 
     def frame(n):
         ax.clear()
-        text = draw_stamp(ax, X, K, n // n_w, n % n_w, p, s, values)
+        text = draw_stamp(ax, X, K, n // n_w, n % n_w, padding=p, stride=s, values=values)
         ax.set_title(text if values else f"input ({n // n_w}, {n % n_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=X.numel(), interval=interval)

@@ -158,8 +158,8 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
 
 def correlation_figure(X, K, i=0, j=0, padding=0, stride=1, values=True):
     """A figure of one step of the correlation: window (i, j) of X, the kernel, output (i, j)."""
-    fig, ax = plt.subplots(figsize=figure_size(X, K, padding, stride))
-    text = draw_step(ax, X, K, i, j, padding, stride, values)
+    fig, ax = plt.subplots(figsize=figure_size(X, K, padding=padding, stride=stride))
+    text = draw_step(ax, X, K, i, j, padding=padding, stride=stride, values=values)
     if values:
         ax.set_title(text, fontsize=11)
     return fig
@@ -207,7 +207,7 @@ def image_grid(images, ncols=4, size=2.6, dpi=72, modes=None):
     mid-gray); titles not in ``modes`` get ``"auto"``.
     Photographs make heavy PNGs, so the figure is drawn at a modest ``dpi`` by default.
     """
-    from ..images import to_unit_range
+    from .display import to_unit_range
 
     nrows = -(-len(images) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3),
@@ -270,7 +270,7 @@ def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
     """
     from ..shapes import window_positions
 
-    positions = window_positions(n, k, padding, stride, dilation)
+    positions = window_positions(n, k, padding=padding, stride=stride, dilation=dilation)
     width = n + 2 * padding
     reached = {i for taps in positions for i in taps}
     for i in range(width):
@@ -347,8 +347,9 @@ def draw_stamp_positions(ax, n, k, padding=0, stride=1, output_padding=0, dilati
     from ..shapes import transposed_output_size
     from ..transposed import stamp_positions
 
-    transposed_output_size(n, k, padding, stride, output_padding, dilation)
-    positions = stamp_positions(n, k, stride, dilation)
+    transposed_output_size(n, k, padding=padding, stride=stride, output_padding=output_padding,
+                           dilation=dilation)
+    positions = stamp_positions(n, k, stride=stride, dilation=dilation)
     full = (n - 1) * stride + dilation * (k - 1) + 1
     width = full + output_padding
     for c in range(width):

@@ -12,10 +12,11 @@ import matplotlib.pyplot as plt
 import torch
 
 from ..correlate import corr2d
-from ..images import KERNELS, display_mode, kernel, png_bytes
+from ..images import KERNELS, kernel
 from ..shapes import explain_output_size, output_size, transposed_output_size
 from ..training import format_loss
 from ..transposed import output_padding_for
+from .display import display_mode, png_bytes
 from .plotting import draw_stamp_positions, draw_window_positions, figure_png
 
 
@@ -235,17 +236,18 @@ class TransposedExplorer(Panel):
         v = self.values()
         n, k, p, s, a, d = v.values()
         try:  # a setting the correlation refuses, or one PyTorch's output_padding rule does
-            m = output_size(n, k, p, s, d)
-            needed = output_padding_for(n, k, p, s, d)
+            m = output_size(n, k, padding=p, stride=s, dilation=d)
+            needed = output_padding_for(n, k, padding=p, stride=s, dilation=d)
             if a >= max(s, d):
-                transposed_output_size(m, k, p, s, a, d)  # raises, naming the rule
+                transposed_output_size(m, k, padding=p, stride=s, output_padding=a,
+                                       dilation=d)  # raises, naming the rule
         except ValueError as error:
             self.status = f"Impossible setting: {error}."
             self.message.value = f'<span style="color:#b00020">{html.escape(self.status)}</span>'
             self.output.value = b""
             return
         try:
-            back = transposed_output_size(m, k, p, s, a, d)
+            back = transposed_output_size(m, k, padding=p, stride=s, output_padding=a, dilation=d)
         except ValueError:  # the padding leaves the transposed direction no output
             back = None
         if back == n:
@@ -257,13 +259,13 @@ class TransposedExplorer(Panel):
         self.status = f"correlation: {n} → {m}; transposed (output_padding {a}): {verdict}"
         self.message.value = html.escape(self.status)
         fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.2))
-        draw_window_positions(left, n, k, p, s, d)
+        draw_window_positions(left, n, k, padding=p, stride=s, dilation=d)
         left.set_title(f"correlation: {n} → {m}", fontsize=10)
         if back is None:
             right.axis("off")
             right.set_title(f"transposed: {m} → no output", fontsize=10)
         else:
-            draw_stamp_positions(right, m, k, p, s, a, d)
+            draw_stamp_positions(right, m, k, padding=p, stride=s, output_padding=a, dilation=d)
             right.set_title(f"transposed: {m} → {back}", fontsize=10)
         self.output.value = figure_png(fig)
 
