@@ -107,3 +107,20 @@ def test_training_progress_follows_the_callback():
     assert progress.label.value == "step 10/10, loss < 1e-08"
     assert repr(progress) == "TrainingProgress(10 steps)"
     assert progress._repr_mimebundle_()["text/plain"] == "TrainingProgress(10 steps)"
+
+
+def test_training_progress_redraws_a_few_dozen_times_not_every_step():
+    """nbval waits at most 5 s between a cell's messages: a bar that sent one per step of a
+    2000-step run made chapter 3 time out under load."""
+    from convlib.teach.widgets import TrainingProgress
+
+    progress = TrainingProgress(2000)
+    values = []
+    progress.bar.observe(lambda change: values.append(change["new"]), names="value")
+    for step in range(1, 2001):
+        progress.update(step, 1.0 / step)
+    assert len(values) <= 40 and values[-1] == 2000
+    assert progress.label.value == "step 2000/2000, loss 0.0005"
+    short = TrainingProgress(7, redraws=40)  # fewer steps than redraws: every step
+    short.update(3, 0.5)
+    assert short.bar.value == 3

@@ -16,7 +16,7 @@ from ..correlate import corr2d
 from .plotting import draw_pool_step, draw_step, figure_size
 
 
-def correlation_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,
+def correlation_animation(X, K, *, stride=1, padding=0, values=True, interval=900, dpi=192,
                           cell=0.42):
     """Animate ``corr2d(X, K, padding, stride)`` window by window, one frame per output.
 
@@ -53,9 +53,10 @@ def frame_titles(frame, ax, count):
     return titles
 
 
-def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True,
-                      interval=900, dpi=96, cell=0.42):
-    """Animate ``convlib.pooling.pool2d(X, window, mode, padding, stride)``, one frame per output.
+def pooling_animation(X, kernel_size, *, mode="max", stride=None, padding=0, values=True,
+                      interval=900, dpi=192, cell=0.42):
+    """Animate ``convlib.pool2d(X, kernel_size, mode=..., stride=..., padding=...)``, one
+    frame per output.
 
     ``X``: (n_h, n_w). Each frame shades one window (for max, the winning cell in orange;
     cells no window reaches are pink) and fills in its output; the title writes the window
@@ -66,16 +67,15 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
     from ..pooling import pool2d
 
     X = as_matrix("X", X)
-    out_h, out_w = pool2d(X, window, mode, padding, stride).shape
+    out_h, out_w = pool2d(X, kernel_size, mode=mode, stride=stride, padding=padding).shape
     p = as_pair("padding", padding, minimum=0)
     rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
     fig, ax = plt.subplots(figsize=(cell * (cols + out_w + 2.8), cell * rows + 0.6), dpi=dpi)
 
     def frame(n):
         ax.clear()
-        text = draw_pool_step(ax, X, window, n // out_w, n % out_w, mode=mode, padding=padding,
-                              stride=stride,
-                              values=values)
+        text = draw_pool_step(ax, X, kernel_size, n // out_w, n % out_w, mode=mode,
+                              stride=stride, padding=padding, values=values)
         ax.set_title(text if values else f"output cell ({n // out_w}, {n % out_w})", fontsize=10)
 
     anim = FuncAnimation(fig, frame, frames=out_h * out_w, interval=interval)
@@ -83,6 +83,9 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
     anim.titles = frame_titles(frame, ax, anim.frame_count)
     plt.close(fig)
     return anim
+
+HIDPI = 2
+"""Animation frames are drawn at ``HIDPI`` times the resolution they are shown at."""
 
 CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>\s*')
 """matplotlib's jshtml links Font Awesome 4 from a CDN for its button icons."""
@@ -96,12 +99,15 @@ def to_html(anim, alt=""):
     the book's theme bundles Font Awesome, whose ``fa`` icon classes the buttons use.
     """
     html = CDN_STYLESHEET.sub("", anim.to_jshtml(default_mode="loop"))
-    if alt:
-        html = html.replace('<img id="_anim_img', f'<img alt="{escape(alt)}" id="_anim_img', 1)
-    return html
+    # frames are drawn at twice the dpi they are shown at (crisp on high-density screens);
+    # the image never grows past the column
+    fig = anim._fig
+    shown = round(fig.get_size_inches()[0] * fig.dpi / HIDPI)
+    style = f'alt="{escape(alt)}" width="{shown}" style="max-width: 100%; height: auto" '
+    return html.replace('<img id="_anim_img', f'<img {style}id="_anim_img', 1)
 
 
-def transposed_animation(X, K, padding=0, stride=1, values=True, interval=900, dpi=96,
+def transposed_animation(X, K, *, stride=1, padding=0, values=True, interval=900, dpi=192,
                          cell=0.42):
     """Animate ``conv_transpose2d(X, K, padding, stride)`` stamp by stamp.
 

@@ -64,7 +64,7 @@ def draw_output(ax, Y, x, y, current, done, values=True):
     draw_matrix(ax, Y, x, y, faces, values, hidden=set(order[done:]))
 
 
-def draw_step(ax, X, K, i, j, padding=0, stride=1, values=True, done=None):
+def draw_step(ax, X, K, i, j, *, stride=1, padding=0, values=True, done=None):
     """Draw ``X ⋆ K = Y`` with the window for output (i, j) shaded, on axes ``ax``.
 
     ``X``: (n_h, n_w), ``K``: (k_h, k_w). Input cells are light blue, the window dark blue,
@@ -111,7 +111,8 @@ def pool_window_text(values, mode, result):
     return f"{'max' if mode == 'max' else 'mean'}({terms}) = {float(result) + 0.0:g}"
 
 
-def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, values=True):
+def draw_pool_step(ax, X, kernel_size, i, j, *, mode="max", stride=None, padding=0,
+                   values=True):
     """Draw ``X → pool → Y`` with the window for output (i, j) shaded, on axes ``ax``.
 
     ``X``: (n_h, n_w). Padding cells are dashed and white (they hold −∞ for max, 0 for avg);
@@ -122,8 +123,9 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
     from ..pooling import pool2d
 
     X = as_matrix("X", X)
-    Y = pool2d(X, window, mode, padding, stride)
-    k, p = as_pair("window", window, minimum=1), as_pair("padding", padding, minimum=0)
+    Y = pool2d(X, kernel_size, mode=mode, stride=stride, padding=padding)
+    k = as_pair("kernel_size", kernel_size, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
     s = k if stride is None else as_pair("stride", stride, minimum=1)
     fill = float("-inf") if mode == "max" else 0.0
     Xp = F.pad(X, (p[1], p[1], p[0], p[0]), value=fill)
@@ -156,7 +158,7 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
     ax.axis("off")
     return pool_window_text(inside, mode, Y[i, j])
 
-def correlation_figure(X, K, i=0, j=0, padding=0, stride=1, values=True):
+def correlation_figure(X, K, i=0, j=0, *, stride=1, padding=0, values=True):
     """A figure of one step of the correlation: window (i, j) of X, the kernel, output (i, j)."""
     fig, ax = plt.subplots(figsize=figure_size(X, K, padding=padding, stride=stride))
     text = draw_step(ax, X, K, i, j, padding=padding, stride=stride, values=values)
@@ -165,7 +167,7 @@ def correlation_figure(X, K, i=0, j=0, padding=0, stride=1, values=True):
     return fig
 
 
-def figure_size(X, K, padding=0, stride=1, cell=0.42):
+def figure_size(X, K, *, stride=1, padding=0, cell=0.42):
     """Figure size (inches) that fits the ``X ⋆ K = Y`` drawing at ``cell`` inches per cell."""
     p = as_pair("padding", padding, minimum=0)
     rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
@@ -262,7 +264,7 @@ def _draw_tap_rows(ax, positions, width, label):
     ax.axis("off")
 
 
-def draw_window_positions(ax, n, k, padding=0, stride=1, dilation=1):
+def draw_window_positions(ax, n, k, *, stride=1, padding=0, dilation=1):
     """Draw, along one dimension, the padded input and the taps each output position reads.
 
     Top row: the n + 2p input cells (padding dashed, cells no window reaches pink, padding or
@@ -297,7 +299,7 @@ def stamp_figure_size(X, K, stride=1, cell=0.42):
     return (cell * (X.shape[1] + K.shape[1] + full[1] + 2.8), cell * rows + 0.6)
 
 
-def draw_stamp(ax, X, K, i, j, padding=0, stride=1, values=True):
+def draw_stamp(ax, X, K, i, j, *, stride=1, padding=0, values=True):
     """Draw input element (i, j) of ``X`` stamping its scaled kernel into the output.
 
     ``X``: (n_h, n_w), ``K``: (k_h, k_w). Left: X with (i, j) shaded; middle: K; right: the
@@ -337,7 +339,8 @@ def draw_stamp(ax, X, K, i, j, padding=0, stride=1, values=True):
             f"{r0}–{r0 + K.shape[0] - 1}, columns {c0}–{c0 + K.shape[1] - 1}")
 
 
-def draw_stamp_positions(ax, n, k, padding=0, stride=1, output_padding=0, dilation=1):
+def draw_stamp_positions(ax, n, k, *, stride=1, padding=0, output_padding=0,
+                         dilation=1):
     """Draw, along one dimension, the cells each input of a transposed convolution writes.
 
     Top row: the (n - 1) s + d (k - 1) + 1 cells of the full output, then ``output_padding``

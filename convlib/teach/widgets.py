@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import torch
 
+from ..checks import as_int
 from ..correlate import corr2d
 from ..images import KERNELS, kernel
 from ..shapes import explain_output_size, output_size, transposed_output_size
@@ -127,15 +128,26 @@ class KernelEditor(Panel):
 
 
 class TrainingProgress(Panel):
-    """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback."""
+    """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback.
 
-    def __init__(self, steps, description="training"):
+    Like tqdm, it redraws only now and then: at most ``redraws`` times in a run (every
+    ceil(steps / redraws) steps, and at the last step), so a long run sends the page a few
+    dozen messages, not one per step. Each redraw is two widget messages (bar and label).
+    """
+
+    def __init__(self, steps, description="training", redraws=40):
+        steps = as_int("steps", steps, 1)
+        redraws = as_int("redraws", redraws, 1)
+        self.every = -(-steps // redraws)
         self.bar = widgets.IntProgress(value=0, min=0, max=steps, description=description)
         self.label = widgets.Label(value=f"0/{steps} steps")
         self.widget = widgets.HBox([self.bar, self.label])
 
     def update(self, step, loss):
-        """Move the bar to ``step`` and show the current ``loss``."""
+        """Move the bar to ``step`` and show the current ``loss``, if this step is one the
+        bar redraws at (every ``self.every`` steps, and the last)."""
+        if step % self.every and step != self.bar.max:
+            return
         self.bar.value = step
         self.label.value = f"step {step}/{self.bar.max}, loss {format_loss(loss)}"
 
