@@ -1,9 +1,10 @@
 """Seven ways to compute the same 2-D cross-correlation, each fastest somewhere.
 
 Every function takes the zero-padded input ``Xp`` (H, W) and a kernel ``K`` (k_h, k_w) of
-the same float dtype and device, plus ``stride`` and ``dilation`` pairs, and returns the
+the same float dtype (any that ``F.conv2d`` accepts: float16, bfloat16, float32, float64)
+and device, plus ``stride`` and ``dilation`` pairs, and returns the
 correlation of shape (floor((H - d_h (k_h - 1) - 1) / s_h) + 1, same for the width) on
-``Xp``'s device. They do no checking: ``convlib.corr2d`` checks the input, pads it, and
+``Xp``'s device, in ``Xp``'s dtype. They do no checking: ``convlib.corr2d`` checks the input, pads it, and
 picks one of them.
 
 - ``direct``: shift-and-add, one pass over the whole output per kernel tap (k_h k_w passes).
@@ -14,7 +15,8 @@ picks one of them.
 - ``separable``: the kernel split by its SVD into rank-one terms u v^T; each term is a
   vertical pass with u and a horizontal pass with v, k_h + k_w taps instead of k_h k_w.
 - ``fft``: the convolution theorem, a product of Fourier transforms; cost almost
-  independent of the kernel size.
+  independent of the kernel size. ``torch.fft`` computes only in ``FFT_DTYPES``, so float16
+  and bfloat16 are computed in float32 and the result rounded back.
 - ``torch``: PyTorch's ``F.conv2d`` (its CPU kernels are tuned for many channels).
 - ``im2col``: every window copied into a column of a matrix, then a matrix-vector product.
 """
@@ -59,6 +61,10 @@ not a multiple runs several times slower."""
 
 STRIP_ROWS = 64
 """...and at most this many output rows per strip (one strip's rows stay in L2)."""
+
+FFT_DTYPES = (torch.float32, torch.float64)
+"""The dtypes ``torch.fft`` transforms in on the CPU (float16 raises 'Unsupported dtype Half';
+CUDA takes float16 only for power-of-two sizes): ``fft`` computes any other in float32."""
 
 
 def _out_size(H, W, K, stride, dilation):
@@ -199,8 +205,11 @@ def fft(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     The product of spectra is a *circular* correlation; its first out_h x out_w entries
     never wrap around, and they are the valid correlation. Dilation inserts zeros into the
-    kernel; stride keeps every s-th output.
+    kernel; stride keeps every s-th output. A dtype outside ``FFT_DTYPES`` (float16, bfloat16)
+    is computed in float32 and the result rounded back to it.
     """
+    if Xp.dtype not in FFT_DTYPES:
+        return fft(Xp.float(), K.float(), stride, dilation).to(Xp.dtype)
     if dilation != (1, 1):
         dilated = K.new_zeros((dilation[0] * (K.shape[0] - 1) + 1,
                                dilation[1] * (K.shape[1] - 1) + 1))
