@@ -4,8 +4,8 @@ Every function takes the zero-padded input ``Xp`` (H, W) and a kernel ``K`` (k_h
 the same float dtype (any that ``F.conv2d`` accepts: float16, bfloat16, float32, float64)
 and device, plus ``stride`` and ``dilation`` pairs, and returns the
 correlation of shape (floor((H - d_h (k_h - 1) - 1) / s_h) + 1, same for the width) on
-``Xp``'s device, in ``Xp``'s dtype. They do no checking: ``convlib.corr2d`` checks the input, pads it, and
-picks one of them.
+``Xp``'s device, in ``Xp``'s dtype. They do no checking: ``convlib.corr2d`` checks the
+input, pads it, and picks one of them.
 
 - ``direct``: shift-and-add, one pass over the whole output per kernel tap (k_h k_w passes).
 - ``blocked``: the same passes, one row strip at a time, so that the strip being summed
@@ -175,7 +175,17 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     Sobel, box and Gaussian kernels have rank one: one term. A kernel of full rank k needs
     k terms (2 k^2 taps), so ``corr2d`` uses this only for rank one.
+
+    Gradients are those of the correlation with ``K`` itself (``F.conv2d``'s backward), not
+    of the SVD: the terms are an approximation whose derivative in ``K`` is not the
+    correlation's (far off for a rank-one kernel).
     """
+    if _needs_grad(Xp, K):
+        return _SeparableWithExactGradients.apply(Xp, K, stride, dilation)
+    return _separable(Xp, K, stride, dilation)
+
+
+def _separable(Xp, K, stride, dilation):
     _, (U, V) = kernel_rank(K, factors=True)
     down = blocked if K.shape[0] <= BLOCKED_MAX_TAPS else strips
     across = blocked if K.shape[1] <= BLOCKED_MAX_TAPS else strips
@@ -185,6 +195,30 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
         term = across(column, V[r:r + 1], (1, stride[1]), (1, dilation[1]))
         Y = term if Y is None else Y + term
     return Y
+
+
+class _SeparableWithExactGradients(torch.autograd.Function):
+    """``separable``'s passes forward; backward, the gradients of the exact correlation with
+    ``K``, by ``F.conv2d``'s own backward (``torch.nn.grad``)."""
+
+    @staticmethod
+    def forward(ctx, Xp, K, stride, dilation):
+        ctx.save_for_backward(Xp, K)
+        ctx.stride, ctx.dilation = stride, dilation
+        return _separable(Xp, K, stride, dilation)
+
+    @staticmethod
+    def backward(ctx, grad):
+        Xp, K = ctx.saved_tensors
+        grad = grad[None, None]
+        grad_X = grad_K = None
+        if ctx.needs_input_grad[0]:
+            grad_X = torch.nn.grad.conv2d_input((1, 1, *Xp.shape), K[None, None], grad,
+                                                ctx.stride, 0, ctx.dilation)[0, 0]
+        if ctx.needs_input_grad[1]:
+            grad_K = torch.nn.grad.conv2d_weight(Xp[None, None], (1, 1, *K.shape), grad,
+                                                 ctx.stride, 0, ctx.dilation)[0, 0]
+        return grad_X, grad_K, None, None
 
 
 def _fast_length(n):

@@ -271,3 +271,20 @@ def test_a_half_precision_image_with_a_large_kernel(dtype):
     K = K.to(dtype)
     assert method_for(X, K) == "fft"
     assert_close_in(dtype, corr2d(X, K), X, K)
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("kw", [{}, dict(padding=(1, 2), stride=(2, 1), dilation=(1, 2))])
+def test_gradients_of_a_rank_one_kernel_are_those_of_f_conv2d(method, kw):
+    """Issue 19: "separable" differentiated its truncated SVD, not the correlation: the
+    kernel gradient of a rank-one kernel was 85 % off. Gradients to X and K, every method."""
+    gen = torch.Generator().manual_seed(2)
+    X = torch.randn(12, 13, generator=gen, dtype=torch.float64, requires_grad=True)
+    K = torch.outer(torch.randn(4, generator=gen, dtype=torch.float64),
+                    torch.randn(3, generator=gen, dtype=torch.float64)).requires_grad_()
+    weights = torch.randn(reference(X, K, **kw).shape, generator=gen, dtype=torch.float64)
+    (corr2d(X, K, method=method, **kw) * weights).sum().backward()
+    X_ref, K_ref = X.detach().clone().requires_grad_(), K.detach().clone().requires_grad_()
+    (F.conv2d(X_ref[None, None], K_ref[None, None], **kw)[0, 0] * weights).sum().backward()
+    assert torch.allclose(K.grad, K_ref.grad, atol=1e-10)
+    assert torch.allclose(X.grad, X_ref.grad, atol=1e-10)
