@@ -24,6 +24,8 @@ input, pads it, and picks one of them.
 import torch
 import torch.nn.functional as F
 
+from .checks import as_matrix
+
 BLOCKED_MAX_TAPS = 9
 """Up to this many taps (3x3), shift-and-add over cache-sized strips (``blocked``) wins."""
 
@@ -156,7 +158,10 @@ def kernel_rank(K, factors=False):
     Singular values below ``max(k_h, k_w) * eps * sigma_1`` count as zero, as
     ``torch.linalg.matrix_rank`` does. With ``factors=True`` also returns the rank-one terms
     as (U, V): K ≈ sum over r of outer(U[:, r], V[r, :]), the singular values folded in.
+    An integer kernel is taken in the default float dtype (as ``corr2d`` takes it); anything
+    but a non-empty 2-D real tensor raises ``TypeError``/``ValueError`` naming ``K``.
     """
+    K = as_matrix("K", K)
     # in float64 on the CPU (any device, and exact enough to count), the factors then
     # moved back to K's device and dtype
     U, sigma, Vh = torch.linalg.svd(K.cpu().double(), full_matrices=False)

@@ -288,3 +288,15 @@ def test_gradients_of_a_rank_one_kernel_are_those_of_f_conv2d(method, kw):
     (F.conv2d(X_ref[None, None], K_ref[None, None], **kw)[0, 0] * weights).sum().backward()
     assert torch.allclose(K.grad, K_ref.grad, atol=1e-10)
     assert torch.allclose(X.grad, X_ref.grad, atol=1e-10)
+
+
+def test_rank_of_an_integer_kernel():
+    """Issue 19: chapter 8 invites readers to call kernel_rank on kernels they type, such as
+    Sobel's in integers; torch.finfo raised on the integer dtype."""
+    sobel = torch.tensor([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
+    assert kernel_rank(sobel) == 1
+    rank, (U, V) = kernel_rank(sobel, factors=True)
+    assert rank == 1 and U.is_floating_point() and torch.allclose(U @ V, sobel.float())
+    assert kernel_rank(torch.tensor([[1, 2], [3, 4]])) == 2
+    with pytest.raises(ValueError, match="Expected K to be a 2-D tensor"):
+        kernel_rank(torch.ones(3))
