@@ -34,12 +34,13 @@ def _window_counts(n, k, p, s, out, include_pad):
     return (end - start).to(torch.get_default_dtype())
 
 
-def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
+def pool2d(X, kernel_size, *, mode="max", stride=None, padding=0, ceil_mode=False,
            count_include_pad=True):
     """Max or average pooling of ``X`` (n_h, n_w) or (c, n_h, n_w), channel by channel.
 
-    ``window``: (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``; ``padding``: cells per
-    side, int or pair, at most half the window; ``stride``: int or pair, default the window;
+    ``kernel_size``: the window (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``;
+    ``stride``: int or pair, default the window; ``padding``: cells per side, int or pair, at
+    most half the window;
     ``ceil_mode``: round the output size up (a last, partial window, as long as it starts
     inside the input or its left padding); ``count_include_pad``: for ``"avg"``, whether
     padded zeros count in the mean. Returns (out_h, out_w) or (c, out_h, out_w), with the
@@ -54,14 +55,14 @@ def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
     for name, flag in (("ceil_mode", ceil_mode), ("count_include_pad", count_include_pad)):
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be a bool, got {flag!r}")
-    k = as_pair("window", window, minimum=1)
-    p = as_pair("padding", padding, minimum=0)
+    k = as_pair("kernel_size", kernel_size, minimum=1)
     s = k if stride is None else as_pair("stride", stride, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
     n = tuple(images.shape[1:])
     try:
-        out = pool_output_shape(n, k, p, s, ceil_mode)
+        out = pool_output_shape(n, k, stride=s, padding=p, ceil_mode=ceil_mode)
     except ValueError as error:
-        raise ValueError(f"cannot pool X of shape {list(X.shape)} with window {list(k)}, "
+        raise ValueError(f"cannot pool X of shape {list(X.shape)} with kernel_size {list(k)}, "
                          f"padding {list(p)}: {error}") from None
 
     # Pad p per side, plus, on the right, whatever a last ceil_mode window hangs over.

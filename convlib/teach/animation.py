@@ -55,7 +55,7 @@ def frame_titles(frame, ax, count):
 
 def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True,
                       interval=900, dpi=96, cell=0.42):
-    """Animate ``convlib.pooling.pool2d(X, window, mode, padding, stride)``, one frame per output.
+    """Animate ``pool2d(X, window, mode=mode, stride=stride, padding=padding)``, frame by output.
 
     ``X``: (n_h, n_w). Each frame shades one window (for max, the winning cell in orange;
     cells no window reaches are pink) and fills in its output; the title writes the window
@@ -66,7 +66,7 @@ def pooling_animation(X, window, mode="max", padding=0, stride=None, values=True
     from ..pooling import pool2d
 
     X = as_matrix("X", X)
-    out_h, out_w = pool2d(X, window, mode, padding, stride).shape
+    out_h, out_w = pool2d(X, window, mode=mode, stride=stride, padding=padding).shape
     p = as_pair("padding", padding, minimum=0)
     rows, cols = X.shape[0] + 2 * p[0], X.shape[1] + 2 * p[1]
     fig, ax = plt.subplots(figsize=(cell * (cols + out_w + 2.8), cell * rows + 0.6), dpi=dpi)

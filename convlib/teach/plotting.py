@@ -122,7 +122,7 @@ def draw_pool_step(ax, X, window, i, j, mode="max", padding=0, stride=None, valu
     from ..pooling import pool2d
 
     X = as_matrix("X", X)
-    Y = pool2d(X, window, mode, padding, stride)
+    Y = pool2d(X, window, mode=mode, stride=stride, padding=padding)
     k, p = as_pair("window", window, minimum=1), as_pair("padding", padding, minimum=0)
     s = k if stride is None else as_pair("stride", stride, minimum=1)
     fill = float("-inf") if mode == "max" else 0.0
