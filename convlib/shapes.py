@@ -69,11 +69,13 @@ def pool_output_size(n, kernel_size, *, stride=None, padding=0, ceil_mode=False)
 
     ``n``: input length, ``kernel_size``: window length k, ``stride`` (default k, as for
     PyTorch's pools), ``padding``: cells per side. The length is
-    ``floor((n + 2p - k) / s) + 1``, or with ``ceil_mode`` ``ceil((n + 2p - k) / s) + 1``
+    ``floor((n + 2p - k) / s) + 1``; with ``ceil_mode`` it is ``ceil((n + 2p - k) / s) + 1``,
     minus one if that last window would start in the right padding (at ``n + p`` or later,
-    in padded coordinates): every window starts inside the input or its left padding.
-    Raises ``ValueError`` for a window longer than the padded input or padding more than
-    half the window (PyTorch's limit for pools).
+    in padded coordinates): every window starts inside the input or its left padding, and
+    the last one may reach past the padded input (a 1-long input, k = s = 3: one window).
+    This is ATen's ``pooling_output_shape``. Raises ``ValueError`` where PyTorch's pools
+    refuse: padding more than half the window, or no window at all (without ``ceil_mode``,
+    a window longer than the padded input).
     """
     k = _whole("kernel_size", kernel_size, 1)
     s = k if stride is None else _whole("stride", stride, 1)
@@ -83,13 +85,15 @@ def pool_output_size(n, kernel_size, *, stride=None, padding=0, ceil_mode=False)
     if 2 * p > k:
         raise ValueError(f"padding {p} is more than half the kernel_size {k} "
                          f"(PyTorch's pools allow at most k / 2 = {k / 2:g})")
-    if k > n + 2 * p:
-        raise ValueError(f"kernel_size {k} is larger than the padded input: "
-                         f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
     span = n + 2 * p - k
     out = (-(-span // s) if ceil_mode else span // s) + 1
     if ceil_mode and (out - 1) * s >= n + p:  # the last window would start in the padding
         out -= 1
+    if out < 1:
+        rule = (f"ceil((n + 2p - k) / s) + 1 = ceil(({n} + 2·{p} - {k}) / {s}) + 1"
+                if ceil_mode else f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
+        raise ValueError(f"kernel_size {k} is larger than the padded input, "
+                         f"no window fits: {rule}" + (f" = {out}" if ceil_mode else ""))
     return out
 
 

@@ -1,5 +1,7 @@
 """convlib.pooling.pool2d and the pooled output size, against F.max_pool2d / F.avg_pool2d."""
 
+import itertools
+
 import numpy as np
 import pytest
 import torch
@@ -45,6 +47,7 @@ def pool_settings(draw):
                 mode=draw(st.sampled_from(["max", "avg"])), seed=draw(st.integers(0, 999)))
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None)
 @given(setting=pool_settings())
 def test_pool2d_agrees_with_pytorch(setting):
@@ -80,6 +83,84 @@ def test_output_size_against_max_pool2d_on_a_grid():
                     ceil_differs += span % s != 0
                     last_window_dropped += -(-span // s) * s >= n + p
     assert checked > 500 and ceil_differs > 50 and last_window_dropped > 5
+
+
+def pytorch_pool_shape(n, k, s, p, ceil_mode, mode):
+    """PyTorch's pooled length along one axis, or None where PyTorch refuses the setting."""
+    pool = F.max_pool2d if mode == "max" else F.avg_pool2d
+    try:
+        return pool(torch.zeros(1, 1, 1, n), (1, k), (1, s), (0, p), ceil_mode=ceil_mode).shape[-1]
+    except RuntimeError:
+        return None
+
+
+@pytest.mark.slow
+def test_output_size_and_refusals_against_pytorch_on_every_small_setting():
+    """Issue 19: with ceil_mode a window may reach past the padded input (PyTorch keeps it as
+    long as it starts inside the input or its left padding); convlib refused those. Every
+    n <= 8, k <= 6, p <= 3, s <= 6, both modes: the same length, or ValueError where
+    PyTorch raises."""
+    refused = longer_than_input = 0
+    for n, k, p, s, ceil_mode in itertools.product(range(1, 9), range(1, 7), range(4),
+                                                   range(1, 7), (False, True)):
+        expected = {pytorch_pool_shape(n, k, s, p, ceil_mode, mode) for mode in ("max", "avg")}
+        assert len(expected) == 1  # max and avg pools follow the same rule
+        expected = expected.pop()
+        if expected is None:
+            with pytest.raises(ValueError):
+                pool_output_size(n, k, stride=s, padding=p, ceil_mode=ceil_mode)
+            refused += 1
+        else:
+            assert pool_output_size(n, k, stride=s, padding=p, ceil_mode=ceil_mode) == expected
+            longer_than_input += k > n + 2 * p
+    assert refused > 500 and longer_than_input > 50
+
+
+def test_issue_19_ceil_mode_examples():
+    # a 1 x 1 input, window 3, stride 3: one window, reaching two cells past the input
+    assert pool2d(torch.tensor([[5.0]]), 3, ceil_mode=True).tolist() == [[5.0]]
+    # [[7, 1]], window (1, 3), stride (1, 3): the mean of the two cells inside
+    Y = pool2d(torch.tensor([[7.0, 1.0]]), (1, 3), mode="avg", stride=(1, 3), ceil_mode=True)
+    assert Y.tolist() == [[4.0]]
+
+
+@st.composite
+def any_pool_settings(draw):
+    """Any setting, valid for PyTorch or not: windows longer than the padded input, padding
+    more than half the window, strides longer than the window."""
+    k = (draw(st.integers(1, 6)), draw(st.integers(1, 6)))
+    p = (draw(st.integers(0, 3)), draw(st.integers(0, 3)))
+    n = (draw(st.integers(1, 8)), draw(st.integers(1, 8)))
+    stride = draw(st.one_of(st.none(), st.integers(1, 6),
+                            st.tuples(st.integers(1, 6), st.integers(1, 6))))
+    return dict(n=n, kernel_size=k, padding=p, stride=stride, ceil_mode=draw(st.booleans()),
+                count_include_pad=draw(st.booleans()), c=draw(st.integers(1, 2)),
+                mode=draw(st.sampled_from(["max", "avg"])), seed=draw(st.integers(0, 999)))
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, deadline=None)
+@given(setting=any_pool_settings())
+def test_pool2d_agrees_with_pytorch_on_any_setting(setting):
+    """Shapes and values as F.max_pool2d / F.avg_pool2d (count_include_pad both ways), and a
+    ValueError exactly where PyTorch raises."""
+    gen = torch.Generator().manual_seed(setting.pop("seed"))
+    n, c = setting.pop("n"), setting.pop("c")
+    X = torch.randn((c,) + n, generator=gen)
+    shape_args = dict(stride=setting["stride"], padding=setting["padding"],
+                      ceil_mode=setting["ceil_mode"])
+    try:
+        expected = torch_pool(X, **setting)
+    except RuntimeError:
+        with pytest.raises(ValueError):
+            pool2d(X, **setting)
+        with pytest.raises(ValueError):
+            pool_output_shape(n, setting["kernel_size"], **shape_args)
+        return
+    got = pool2d(X, **setting)
+    assert got.shape == expected.shape
+    assert torch.allclose(got, expected, atol=1e-6)
+    assert got.shape[1:] == pool_output_shape(n, setting["kernel_size"], **shape_args)
 
 
 def test_ceil_mode_rule_drops_a_window_that_starts_in_the_right_padding():
