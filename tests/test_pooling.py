@@ -163,6 +163,46 @@ def test_pool2d_agrees_with_pytorch_on_any_setting(setting):
     assert got.shape[1:] == pool_output_shape(n, setting["kernel_size"], **shape_args)
 
 
+def test_max_pool_gradient_goes_to_the_first_of_tied_maxima():
+    """Issue 19: pool2d split the gradient evenly between tied maxima; F.max_pool2d sends it
+    all to the first one (in row-major order within the window)."""
+    X = torch.tensor([[1.0, 1.0], [0.0, 1.0]], requires_grad=True)
+    pool2d(X, 2).sum().backward()
+    assert X.grad.tolist() == [[1.0, 0.0], [0.0, 0.0]]
+
+
+@pytest.mark.parametrize("row, kernel_size, padding", [
+    ([float("-inf"), float("-inf"), 3.0], (1, 2), (0, 1)),  # max -inf: a cell, not padding
+    ([float("nan"), 1.0, float("nan"), 2.0], (1, 4), 0),     # NaN: the last NaN
+    ([2.0, 0.0, 2.0, 2.0], (1, 3), (0, 1)),
+])
+def test_max_pool_gradient_edge_cases_are_pytorchs(row, kernel_size, padding):
+    X = torch.tensor([[row]], requires_grad=True)
+    X_ref = X.detach().clone().requires_grad_()
+    pool2d(X, kernel_size, padding=padding).sum().backward()
+    F.max_pool2d(X_ref, kernel_size, padding=padding).sum().backward()
+    assert torch.equal(X.grad, X_ref.grad)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(setting=pool_settings())
+def test_max_pool_gradients_with_ties_are_pytorchs(setting):
+    """Integers in 0..2, so most windows hold ties; overlapping windows, padding, ceil_mode."""
+    setting.update(mode="max")
+    del setting["count_include_pad"]
+    gen = torch.Generator().manual_seed(setting.pop("seed"))
+    n, c = setting.pop("n"), setting.pop("c")
+    X = torch.randint(0, 3, (c,) + n, generator=gen).double().requires_grad_()
+    X_ref = X.detach().clone().requires_grad_()
+    Y, Y_ref = pool2d(X, **setting), torch_pool(X_ref, **setting)
+    weights = torch.randn(Y_ref.shape, generator=gen, dtype=torch.float64)
+    (Y * weights).sum().backward()
+    (Y_ref * weights).sum().backward()
+    assert torch.equal(Y, Y_ref)
+    assert torch.allclose(X.grad, X_ref.grad, atol=1e-12)
+
+
 def test_ceil_mode_rule_drops_a_window_that_starts_in_the_right_padding():
     # n = 5, k = 2, p = 1, s = 2: ceil((5 + 2 - 2) / 2) + 1 = 4, but window 4 would start at 6
     assert pool_output_size(5, 2, stride=2, padding=1, ceil_mode=True) == 3
