@@ -1,10 +1,11 @@
 """Seven ways to compute the same 2-D cross-correlation, each fastest somewhere.
 
 Every function takes the zero-padded input ``Xp`` (H, W) and a kernel ``K`` (k_h, k_w) of
-the same float dtype and device, plus ``stride`` and ``dilation`` pairs, and returns the
+the same float dtype (any that ``F.conv2d`` accepts: float16, bfloat16, float32, float64)
+and device, plus ``stride`` and ``dilation`` pairs, and returns the
 correlation of shape (floor((H - d_h (k_h - 1) - 1) / s_h) + 1, same for the width) on
-``Xp``'s device. They do no checking: ``convlib.corr2d`` checks the input, pads it, and
-picks one of them.
+``Xp``'s device, in ``Xp``'s dtype. They do no checking: ``convlib.corr2d`` checks the
+input, pads it, and picks one of them.
 
 - ``direct``: shift-and-add, one pass over the whole output per kernel tap (k_h k_w passes).
 - ``blocked``: the same passes, one row strip at a time, so that the strip being summed
@@ -14,13 +15,16 @@ picks one of them.
 - ``separable``: the kernel split by its SVD into rank-one terms u v^T; each term is a
   vertical pass with u and a horizontal pass with v, k_h + k_w taps instead of k_h k_w.
 - ``fft``: the convolution theorem, a product of Fourier transforms; cost almost
-  independent of the kernel size.
+  independent of the kernel size. ``torch.fft`` computes only in ``FFT_DTYPES``, so float16
+  and bfloat16 are computed in float32 and the result rounded back.
 - ``torch``: PyTorch's ``F.conv2d`` (its CPU kernels are tuned for many channels).
 - ``im2col``: every window copied into a column of a matrix, then a matrix-vector product.
 """
 
 import torch
 import torch.nn.functional as F
+
+from .checks import as_matrix
 
 BLOCKED_MAX_TAPS = 9
 """Up to this many taps (3x3), shift-and-add over cache-sized strips (``blocked``) wins."""
@@ -59,6 +63,10 @@ not a multiple runs several times slower."""
 
 STRIP_ROWS = 64
 """...and at most this many output rows per strip (one strip's rows stay in L2)."""
+
+FFT_DTYPES = (torch.float32, torch.float64)
+"""The dtypes ``torch.fft`` transforms in on the CPU (float16 raises 'Unsupported dtype Half';
+CUDA takes float16 only for power-of-two sizes): ``fft`` computes any other in float32."""
 
 
 def _out_size(H, W, K, stride, dilation):
@@ -150,7 +158,10 @@ def kernel_rank(K, factors=False):
     Singular values below ``max(k_h, k_w) * eps * sigma_1`` count as zero, as
     ``torch.linalg.matrix_rank`` does. With ``factors=True`` also returns the rank-one terms
     as (U, V): K ≈ sum over r of outer(U[:, r], V[r, :]), the singular values folded in.
+    An integer kernel is taken in the default float dtype (as ``corr2d`` takes it); anything
+    but a non-empty 2-D real tensor raises ``TypeError``/``ValueError`` naming ``K``.
     """
+    K = as_matrix("K", K)
     # in float64 on the CPU (any device, and exact enough to count), the factors then
     # moved back to K's device and dtype
     U, sigma, Vh = torch.linalg.svd(K.cpu().double(), full_matrices=False)
@@ -169,7 +180,17 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     Sobel, box and Gaussian kernels have rank one: one term. A kernel of full rank k needs
     k terms (2 k^2 taps), so ``corr2d`` uses this only for rank one.
+
+    Gradients are those of the correlation with ``K`` itself (``F.conv2d``'s backward), not
+    of the SVD: the terms are an approximation whose derivative in ``K`` is not the
+    correlation's (far off for a rank-one kernel).
     """
+    if _needs_grad(Xp, K):
+        return _SeparableWithExactGradients.apply(Xp, K, stride, dilation)
+    return _separable(Xp, K, stride, dilation)
+
+
+def _separable(Xp, K, stride, dilation):
     _, (U, V) = kernel_rank(K, factors=True)
     down = blocked if K.shape[0] <= BLOCKED_MAX_TAPS else strips
     across = blocked if K.shape[1] <= BLOCKED_MAX_TAPS else strips
@@ -179,6 +200,30 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
         term = across(column, V[r:r + 1], (1, stride[1]), (1, dilation[1]))
         Y = term if Y is None else Y + term
     return Y
+
+
+class _SeparableWithExactGradients(torch.autograd.Function):
+    """``separable``'s passes forward; backward, the gradients of the exact correlation with
+    ``K``, by ``F.conv2d``'s own backward (``torch.nn.grad``)."""
+
+    @staticmethod
+    def forward(ctx, Xp, K, stride, dilation):
+        ctx.save_for_backward(Xp, K)
+        ctx.stride, ctx.dilation = stride, dilation
+        return _separable(Xp, K, stride, dilation)
+
+    @staticmethod
+    def backward(ctx, grad):
+        Xp, K = ctx.saved_tensors
+        grad = grad[None, None]
+        grad_X = grad_K = None
+        if ctx.needs_input_grad[0]:
+            grad_X = torch.nn.grad.conv2d_input((1, 1, *Xp.shape), K[None, None], grad,
+                                                ctx.stride, 0, ctx.dilation)[0, 0]
+        if ctx.needs_input_grad[1]:
+            grad_K = torch.nn.grad.conv2d_weight(Xp[None, None], (1, 1, *K.shape), grad,
+                                                 ctx.stride, 0, ctx.dilation)[0, 0]
+        return grad_X, grad_K, None, None
 
 
 def _fast_length(n):
@@ -199,8 +244,11 @@ def fft(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     The product of spectra is a *circular* correlation; its first out_h x out_w entries
     never wrap around, and they are the valid correlation. Dilation inserts zeros into the
-    kernel; stride keeps every s-th output.
+    kernel; stride keeps every s-th output. A dtype outside ``FFT_DTYPES`` (float16, bfloat16)
+    is computed in float32 and the result rounded back to it.
     """
+    if Xp.dtype not in FFT_DTYPES:
+        return fft(Xp.float(), K.float(), stride, dilation).to(Xp.dtype)
     if dilation != (1, 1):
         dilated = K.new_zeros((dilation[0] * (K.shape[0] - 1) + 1,
                                dilation[1] * (K.shape[1] - 1) + 1))

@@ -49,7 +49,11 @@ def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False, r
       input size: ``"fft"``, whose cost grows with log n, not with the kernel;
     - otherwise ``"strips"``, a depthwise ``F.conv2d`` over row strips.
 
-    Every method handles every shape ``corr2d`` accepts, so the choice is only about speed.
+    Every method handles every shape and every float dtype ``corr2d`` accepts (float16,
+    bfloat16, float32, float64), so the choice is only about speed. ``"fft"`` computes
+    float16 and bfloat16 in float32 (``torch.fft`` has no others), which is still the
+    fastest for a large kernel: 300² by 31² in float16, about 50 ms against 190 ms for
+    ``F.conv2d`` in float16 (2 threads).
     """
     if needs_grad:
         return "torch"

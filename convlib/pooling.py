@@ -34,17 +34,39 @@ def _window_counts(n, k, p, s, out, include_pad):
     return (end - start).to(torch.get_default_dtype())
 
 
-def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
+def _first_maximum(windows, n, p, extra, k, s, out):
+    """The largest value of each window, taken from the cell ``F.max_pool2d`` takes it from,
+    so that the gradient goes where PyTorch's does: the first maximal input cell in row-major
+    order within the window (never a padded cell, even when the window's maximum is -∞),
+    or the last NaN if the window holds any."""
+    flat = windows.flatten(-2)  # (c, out_h, out_w, k_h k_w), row-major within each window
+    inside = F.pad(torch.ones(1, *n, device=flat.device),
+                   (p[1], p[1] + extra[1], p[0], p[0] + extra[0]))
+    inside = inside.unfold(1, k[0], s[0]).unfold(2, k[1], s[1])[:, :out[0], :out[1]]
+    inside = inside.flatten(-2) > 0
+    with torch.no_grad():
+        top = flat.amax(dim=-1, keepdim=True)
+        first = ((flat == top) & inside).to(torch.uint8).argmax(dim=-1)  # first of the ties
+        nan = flat.isnan()
+        order = torch.arange(1, flat.shape[-1] + 1, device=flat.device)
+        last_nan = (nan * order).argmax(dim=-1)
+        index = torch.where(nan.any(dim=-1), last_nan, first)
+    return flat.gather(-1, index[..., None])[..., 0]
+
+
+def pool2d(X, kernel_size, *, mode="max", stride=None, padding=0, ceil_mode=False,
            count_include_pad=True):
     """Max or average pooling of ``X`` (n_h, n_w) or (c, n_h, n_w), channel by channel.
 
-    ``window``: (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``; ``padding``: cells per
-    side, int or pair, at most half the window; ``stride``: int or pair, default the window;
+    ``kernel_size``: the window (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``;
+    ``stride``: int or pair, default the window; ``padding``: cells per side, int or pair, at
+    most half the window;
     ``ceil_mode``: round the output size up (a last, partial window, as long as it starts
     inside the input or its left padding); ``count_include_pad``: for ``"avg"``, whether
     padded zeros count in the mean. Returns (out_h, out_w) or (c, out_h, out_w), with the
     size ``convlib.shapes.pool_output_shape`` gives; same values as ``F.max_pool2d`` /
-    ``F.avg_pool2d``.
+    ``F.avg_pool2d``, and the same gradients: for max, each window's gradient goes to its
+    first largest cell (row by row), not shared between tied cells.
     """
     images, was_2d = as_images("X", X)
     if not isinstance(mode, str):
@@ -54,14 +76,14 @@ def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
     for name, flag in (("ceil_mode", ceil_mode), ("count_include_pad", count_include_pad)):
         if not isinstance(flag, bool):
             raise TypeError(f"{name} must be a bool, got {flag!r}")
-    k = as_pair("window", window, minimum=1)
-    p = as_pair("padding", padding, minimum=0)
+    k = as_pair("kernel_size", kernel_size, minimum=1)
     s = k if stride is None else as_pair("stride", stride, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
     n = tuple(images.shape[1:])
     try:
-        out = pool_output_shape(n, k, p, s, ceil_mode)
+        out = pool_output_shape(n, k, stride=s, padding=p, ceil_mode=ceil_mode)
     except ValueError as error:
-        raise ValueError(f"cannot pool X of shape {list(X.shape)} with window {list(k)}, "
+        raise ValueError(f"cannot pool X of shape {list(X.shape)} with kernel_size {list(k)}, "
                          f"padding {list(p)}: {error}") from None
 
     # Pad p per side, plus, on the right, whatever a last ceil_mode window hangs over.
@@ -71,7 +93,7 @@ def pool2d(X, window, mode="max", padding=0, stride=None, ceil_mode=False,
     windows = padded.unfold(1, k[0], s[0]).unfold(2, k[1], s[1])  # (c, out_h, out_w, k_h, k_w)
     windows = windows[:, :out[0], :out[1]]
     if mode == "max":
-        Y = windows.amax(dim=(-2, -1))
+        Y = _first_maximum(windows, n, p, extra, k, s, out)
     else:
         counts = [_window_counts(n[a], k[a], p[a], s[a], out[a], count_include_pad)
                   for a in (0, 1)]

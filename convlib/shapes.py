@@ -16,10 +16,6 @@ import torch.nn.functional as F
 from .checks import as_int, as_matrix, as_pair
 
 
-def _whole(name, value, minimum):
-    return as_int(name, value, minimum)
-
-
 def unchecked_output_size(n, k, stride=1, padding=0, dilation=1):
     """The formula ``floor((n + 2p - d(k - 1) - 1) / s) + 1`` on plain ints, with no checks.
 
@@ -93,52 +89,58 @@ def output_shape(input_shape, kernel_size, *, stride=1, padding=0, dilation=1):
 
 
 
-def pool_output_size(n, k, padding=0, stride=None, ceil_mode=False):
+def pool_output_size(n, kernel_size, *, stride=None, padding=0, ceil_mode=False):
     """Output length of a pooling window along one dimension, by PyTorch's rule.
 
-    ``n``: input length, ``k``: window length, ``padding``: cells per side, ``stride``
-    (default ``k``, as for PyTorch's pools). The length is
-    ``floor((n + 2p - k) / s) + 1``, or with ``ceil_mode`` ``ceil((n + 2p - k) / s) + 1``
+    ``n``: input length, ``kernel_size``: window length k, ``stride`` (default k, as for
+    PyTorch's pools), ``padding``: cells per side. The length is
+    ``floor((n + 2p - k) / s) + 1``; with ``ceil_mode`` it is ``ceil((n + 2p - k) / s) + 1``,
     minus one if that last window would start in the right padding (at ``n + p`` or later,
-    in padded coordinates): every window starts inside the input or its left padding.
-    Raises ``ValueError`` for a window longer than the padded input or padding more than
-    half the window (PyTorch's limit for pools).
+    in padded coordinates): every window starts inside the input or its left padding, and
+    the last one may reach past the padded input (a 1-long input, k = s = 3: one window).
+    This is ATen's ``pooling_output_shape``. Raises ``ValueError`` where PyTorch's pools
+    refuse: padding more than half the window, or no window at all (without ``ceil_mode``,
+    a window longer than the padded input).
     """
-    k = _whole("window size", k, 1)
-    s = k if stride is None else _whole("stride", stride, 1)
-    n, p = _whole("n", n, 1), _whole("padding", padding, 0)
+    k = as_int("kernel_size", kernel_size, 1)
+    s = k if stride is None else as_int("stride", stride, 1)
+    n, p = as_int("n", n, 1), as_int("padding", padding, 0)
     if not isinstance(ceil_mode, bool):
         raise TypeError(f"ceil_mode must be a bool, got {ceil_mode!r}")
     if 2 * p > k:
-        raise ValueError(f"padding {p} is more than half the window size {k} "
+        raise ValueError(f"padding {p} is more than half the kernel_size {k} "
                          f"(PyTorch's pools allow at most k / 2 = {k / 2:g})")
-    if k > n + 2 * p:
-        raise ValueError(f"window size {k} is larger than the padded input: "
-                         f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
     span = n + 2 * p - k
     out = (-(-span // s) if ceil_mode else span // s) + 1
     if ceil_mode and (out - 1) * s >= n + p:  # the last window would start in the padding
         out -= 1
+    if out < 1:
+        rule = (f"ceil((n + 2p - k) / s) + 1 = ceil(({n} + 2·{p} - {k}) / {s}) + 1"
+                if ceil_mode else f"n + 2p = {n} + 2·{p} = {n + 2 * p}")
+        raise ValueError(f"kernel_size {k} is larger than the padded input, "
+                         f"no window fits: {rule}" + (f" = {out}" if ceil_mode else ""))
     return out
 
 
-def pool_output_shape(input_shape, window, padding=0, stride=None, ceil_mode=False):
+def pool_output_shape(input_shape, kernel_size, *, stride=None, padding=0, ceil_mode=False):
     """Output shape (out_h, out_w) of a 2-D pool; each argument is an int or a pair.
 
-    ``input_shape``: (n_h, n_w); ``window``: (k_h, k_w) or int; ``padding``: int or pair;
-    ``stride``: int, pair or None (the window). Errors name the dimension that fails.
+    ``input_shape``: (n_h, n_w); ``kernel_size``: (k_h, k_w) or int; ``stride``: int, pair
+    or None (the kernel_size); ``padding``: int or pair. Errors name the dimension that fails.
     """
     n = as_pair("input_shape", input_shape, minimum=1)
-    k = as_pair("window", window, minimum=1)
-    p = as_pair("padding", padding, minimum=0)
+    k = as_pair("kernel_size", kernel_size, minimum=1)
     s = k if stride is None else as_pair("stride", stride, minimum=1)
+    p = as_pair("padding", padding, minimum=0)
     shape = []
     for axis, name in enumerate(("height", "width")):
         try:
-            shape.append(pool_output_size(n[axis], k[axis], p[axis], s[axis], ceil_mode))
+            shape.append(pool_output_size(n[axis], k[axis], stride=s[axis], padding=p[axis],
+                                          ceil_mode=ceil_mode))
         except ValueError as error:
             raise ValueError(f"in {name}: {error}") from None
     return tuple(shape)
+
 
 def window_positions(n, k, *, stride=1, padding=0, dilation=1):
     """The input indices each output reads, along one dimension, in padded coordinates.

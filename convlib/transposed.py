@@ -10,7 +10,7 @@ a - p rows and columns of zeros are appended). Along one dimension the output ha
 
 elements (``convlib.shapes.transposed_output_size``). With the ``output_padding`` that gives
 back the correlation's input length (``output_padding_for``; 0 when s = 1), it is the
-transpose of the matrix of ``corr2d(., K, padding=p, stride=s, dilation=d)``
+transpose of the matrix of ``corr2d(., K, stride=s, padding=p, dilation=d)``
 (``correlation_matrix``), hence its name.
 """
 
@@ -19,7 +19,7 @@ import torch.nn.functional as F
 
 from .checks import as_matrix, as_pair
 from .correlate import corr2d
-from .shapes import output_size, transposed_output_size
+from .shapes import output_shape, output_size, transposed_output_size
 
 
 def conv_transpose2d(X, K, *, stride=1, padding=0, output_padding=0, dilation=1):
@@ -63,19 +63,29 @@ def conv_transpose2d(X, K, *, stride=1, padding=0, output_padding=0, dilation=1)
     return Y[0, 0]
 
 
-def correlation_matrix(input_shape, K, padding=0, stride=1):
-    """The matrix W with ``corr2d(X, K, padding, stride).flatten() == W @ X.flatten()``.
+def correlation_matrix(input_shape, K, *, stride=1, padding=0, dilation=1):
+    """The matrix W with ``corr2d(X, K, stride=s, padding=p, dilation=d).flatten() ==
+    W @ X.flatten()`` for every X of shape ``input_shape``.
 
-    ``input_shape``: (n_h, n_w); ``K``: (k_h, k_w). Returns W of shape
-    (out_h * out_w, n_h * n_w): column ``i * n_w + j`` is the correlation of the image with a
-    single 1 at (i, j), flattened row by row. ``W.T`` is the transposed convolution with the
-    same kernel, padding and stride, and the ``output_padding`` (``output_padding_for``) that
-    gives back the shape (n_h, n_w).
+    ``input_shape``: (n_h, n_w); ``K``: (k_h, k_w); ``stride``, ``padding``, ``dilation``:
+    int or pair, as for ``corr2d``. Returns W of shape (out_h * out_w, n_h * n_w): column
+    ``i * n_w + j`` is the correlation of the image with a single 1 at (i, j), flattened row
+    by row. ``W.T`` is the transposed convolution with the same kernel, stride, padding and
+    dilation, and the ``output_padding`` (``output_padding_for``) that gives back the shape
+    (n_h, n_w). Raises ``ValueError`` naming ``input_shape`` and ``K`` if the (dilated)
+    kernel does not fit the padded input.
     """
     n_h, n_w = as_pair("input_shape", input_shape, minimum=1)
     K = as_matrix("K", K)
+    try:
+        output_shape((n_h, n_w), tuple(K.shape), stride=stride, padding=padding,
+                     dilation=dilation)
+    except ValueError as error:
+        raise ValueError(f"cannot correlate input_shape {(n_h, n_w)} with K of shape "
+                         f"{list(K.shape)}: {error}") from None
     basis = torch.eye(n_h * n_w, dtype=K.dtype).reshape(n_h * n_w, n_h, n_w)
-    columns = [corr2d(E, K, padding=padding, stride=stride).flatten() for E in basis]
+    columns = [corr2d(E, K, stride=stride, padding=padding, dilation=dilation).flatten()
+               for E in basis]
     return torch.stack(columns, dim=1)
 
 

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from convlib import corr2d, corr2d_loop
 from convlib.algorithms import METHODS, kernel_rank
-from convlib.correlate import FFT_TAPS_PER_LOG2, SMALL_OUTPUT, TOLERANCE, choose_method
+from convlib.correlate import (
+    FFT_TAPS_PER_LOG2,
+    SMALL_OUTPUT,
+    TOLERANCE,
+    choose_method,
+    method_for,
+)
 
 SHAPES = [  # (input, kernel): square, non-square, 1x1, kernel as large as the input
     ((9, 9), (3, 3)), ((7, 12), (2, 5)), ((12, 7), (4, 1)), ((5, 6), (1, 1)),
@@ -231,3 +237,66 @@ def test_this_machines_block_is_its_l2_rule():
     from convlib.measurements import caches
 
     assert BLOCK == block_size(caches()) >= 2**17
+
+
+def assert_close_in(dtype, got, X, K, **kw):
+    """Within a rounding of ``dtype`` per tap (a bound for any order of summation) of
+    F.conv2d in float64 on the same (already rounded) inputs, relative to sum|K| max|X|."""
+    expected = reference(X, K, **kw)
+    assert got.dtype == dtype and got.shape == expected.shape
+    scale = K.double().abs().sum() * X.double().abs().max()
+    bound = K.numel() * torch.finfo(dtype).eps * scale
+    assert (got.double() - expected).abs().max() <= bound
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16, torch.float64])
+@pytest.mark.parametrize("method", [None, *sorted(METHODS)])
+def test_every_method_computes_every_float_dtype(method, dtype):
+    """Every dtype F.conv2d accepts on the CPU works whatever the method, and the result keeps
+    it (fft, which torch.fft cannot do in float16 or bfloat16, computes those in float32)."""
+    gen = torch.Generator().manual_seed(0)
+    X = torch.randn(20, 23, generator=gen).to(dtype)
+    g = torch.tensor([1.0, 2.0, 1.0]).to(dtype)
+    kw = dict(padding=1, stride=(1, 2), dilation=(2, 1))
+    for K in (torch.randn(5, 4, generator=gen).to(dtype), torch.outer(g, g)):
+        assert_close_in(dtype, corr2d(X, K, method=method, **kw), X, K, **kw)
+
+
+@pytest.mark.parametrize("dtype", [torch.float16, torch.bfloat16])
+def test_a_half_precision_image_with_a_large_kernel(dtype):
+    """Issue 19: a 300² float16 image and a 31 x 31 kernel picked "fft" and raised
+    'Unsupported dtype Half'. The rule still picks fft: in float32 it is the fastest."""
+    gen = torch.Generator().manual_seed(1)
+    X, K = torch.rand(300, 300, generator=gen).to(dtype), torch.randn(31, 31, generator=gen)
+    K = K.to(dtype)
+    assert method_for(X, K) == "fft"
+    assert_close_in(dtype, corr2d(X, K), X, K)
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+@pytest.mark.parametrize("kw", [{}, dict(padding=(1, 2), stride=(2, 1), dilation=(1, 2))])
+def test_gradients_of_a_rank_one_kernel_are_those_of_f_conv2d(method, kw):
+    """Issue 19: "separable" differentiated its truncated SVD, not the correlation: the
+    kernel gradient of a rank-one kernel was 85 % off. Gradients to X and K, every method."""
+    gen = torch.Generator().manual_seed(2)
+    X = torch.randn(12, 13, generator=gen, dtype=torch.float64, requires_grad=True)
+    K = torch.outer(torch.randn(4, generator=gen, dtype=torch.float64),
+                    torch.randn(3, generator=gen, dtype=torch.float64)).requires_grad_()
+    weights = torch.randn(reference(X, K, **kw).shape, generator=gen, dtype=torch.float64)
+    (corr2d(X, K, method=method, **kw) * weights).sum().backward()
+    X_ref, K_ref = X.detach().clone().requires_grad_(), K.detach().clone().requires_grad_()
+    (F.conv2d(X_ref[None, None], K_ref[None, None], **kw)[0, 0] * weights).sum().backward()
+    assert torch.allclose(K.grad, K_ref.grad, atol=1e-10)
+    assert torch.allclose(X.grad, X_ref.grad, atol=1e-10)
+
+
+def test_rank_of_an_integer_kernel():
+    """Issue 19: chapter 8 invites readers to call kernel_rank on kernels they type, such as
+    Sobel's in integers; torch.finfo raised on the integer dtype."""
+    sobel = torch.tensor([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
+    assert kernel_rank(sobel) == 1
+    rank, (U, V) = kernel_rank(sobel, factors=True)
+    assert rank == 1 and U.is_floating_point() and torch.allclose(U @ V, sobel.float())
+    assert kernel_rank(torch.tensor([[1, 2], [3, 4]])) == 2
+    with pytest.raises(ValueError, match="Expected K to be a 2-D tensor"):
+        kernel_rank(torch.ones(3))

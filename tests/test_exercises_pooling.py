@@ -111,7 +111,7 @@ TABLE = {
         (np.full((3, 3), 1 / 9, dtype=np.float16), "In float16, 1/9 is stored as 0.1111"),
         (torch.full((3, 3), 0.5, dtype=torch.float16), "they sum to 4.5, not 1"),
         (torch.eye(3) / 3, "Your weights sum to 1, but they are not all equal"),
-        (_kernel_the_old_checker_accepted(), "differs from pool2d(X, 3, 'avg'): your "
+        (_kernel_the_old_checker_accepted(), "differs from pool2d(X, 3, mode='avg'): your "
                                              "weights are not all equal"),
     ],
 }

@@ -203,13 +203,40 @@ def test_correlation_matrix_of_d2l_example_is_sparse():
                        torch.tensor([[1.0, 2.0], [3.0, 4.0]])).flatten())
 
 
-def test_correlation_matrix_errors():
-    with pytest.raises(ValueError, match="input_shape must be at least 1"):
-        correlation_matrix((0, 3), K)
-    with pytest.raises(ValueError, match="larger than input X"):
-        correlation_matrix((1, 3), K)
-    with pytest.raises(ValueError, match="Expected K to be a 2-D tensor"):
-        correlation_matrix((3, 3), torch.ones(2))
+@pytest.mark.parametrize("input_shape, k_shape, kw", [
+    ((6, 7), (3, 2), dict(dilation=2)), ((7, 9), (2, 3), dict(padding=(1, 2), stride=2,
+                                                            dilation=(3, 2))),
+])
+def test_correlation_matrix_with_dilation(input_shape, k_shape, kw):
+    """Issue 19: the chapter's formula has a dilation, correlation_matrix had none."""
+    Xr, Kr = torch.randn(input_shape), torch.randn(k_shape)
+    W = correlation_matrix(input_shape, Kr, **kw)
+    Y = F.conv2d(Xr[None, None], Kr[None, None], **kw)[0, 0]
+    assert W.shape == (Y.numel(), Xr.numel())
+    assert torch.allclose(W @ Xr.flatten(), Y.flatten(), atol=1e-5)
+
+
+@pytest.mark.parametrize("input_shape, Kb, kw, error, words", [
+    ((0, 3), K, {}, ValueError, ["input_shape", "at least 1"]),
+    ((1, 3), K, {}, ValueError, ["input_shape (1, 3)", "K of shape [2, 2]", "in height"]),
+    ((3, 4), K, dict(dilation=(1, 4)), ValueError, ["input_shape (3, 4)", "in width",
+                                                    "dilated"]),
+    ((3, 3), K, dict(stride=0), ValueError, ["stride"]),
+    ((3, 3), torch.ones(2), {}, ValueError, ["Expected K to be a 2-D tensor"]),
+    ([3, "3"], K, {}, TypeError, ["input_shape"]),
+])
+def test_correlation_matrix_errors_name_input_shape(input_shape, Kb, kw, error, words):
+    """Issue 19: the errors spoke of an input X that the caller never passed."""
+    with pytest.raises(error) as info:
+        correlation_matrix(input_shape, Kb, **kw)
+    for word in words:
+        assert word in str(info.value)
+    assert "X" not in str(info.value)
+
+
+def test_correlation_matrix_settings_are_keyword_only():
+    with pytest.raises(TypeError):
+        correlation_matrix((3, 3), K, 1)
 
 
 def test_stamp_positions():

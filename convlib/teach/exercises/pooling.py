@@ -73,8 +73,8 @@ def _average_kernel(answer):
     # mean passes (6 windows, as on a 6×9 input, would leave 3 directions free). Entries in
     # [1, 2) make a near miss such as 0.111 show in every window.
     X = torch.rand(12, 12, generator=torch.Generator().manual_seed(0)) + 1
-    if torch.allclose(corr2d(X, K.detach(), stride=3), pool2d(X, 3, "avg"), atol=1e-4):
-        return Feedback(True, "corr2d(X, K_avg, stride=3) equals pool2d(X, 3, 'avg').")
+    if torch.allclose(corr2d(X, K.detach(), stride=3), pool2d(X, 3, mode="avg"), atol=1e-4):
+        return Feedback(True, "corr2d(X, K_avg, stride=3) equals pool2d(X, 3, mode='avg').")
     if torch.allclose(K, torch.ones(3, 3)):
         return Feedback(False, "That kernel sums each window; the mean divides the sum by 9.")
     if (K == 0).all():
@@ -94,7 +94,7 @@ def _average_kernel(answer):
     if abs(total - 1) <= 1e-6:
         return Feedback(False, "Your weights sum to 1, but they are not all equal: a mean "
                                "gives every cell of the window the same weight.")
-    return Feedback(False, f"corr2d(X, K_avg, stride=3) differs from pool2d(X, 3, 'avg'): "
+    return Feedback(False, f"corr2d(X, K_avg, stride=3) differs from pool2d(X, 3, mode='avg'): "
                            f"your weights are not all equal and sum to {text}; a mean "
                            f"gives every cell the same weight, and the weights sum to 1.")
 
