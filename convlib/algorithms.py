@@ -21,6 +21,8 @@ input, pads it, and picks one of them.
 - ``im2col``: every window copied into a column of a matrix, then a matrix-vector product.
 """
 
+import functools
+
 import torch
 import torch.nn.functional as F
 
@@ -33,6 +35,13 @@ MIN_BLOCK = 1 << 17
 """``blocked`` sums at least this many outputs per thread at a time (512 KiB of float32):
 smaller strips make so many small operations that PyTorch's fixed cost per operation,
 a few microseconds, outweighs what the cache saves."""
+
+
+@functools.cache
+def machine_block_size():
+    """``block_size()`` of this machine, read from sysfs the first time ``blocked`` runs
+    (not when convlib is imported) and remembered."""
+    return block_size()
 
 
 def block_size(caches=None):
@@ -52,9 +61,6 @@ def block_size(caches=None):
         return MIN_BLOCK
     return max(MIN_BLOCK, l2 // 16)
 
-
-BLOCK = block_size()
-"""``blocked``'s strip on this machine, in outputs per thread (``block_size``)."""
 
 VECTOR = 16
 """``strips`` makes a multiple of this many strips (channels): PyTorch's depthwise kernels
@@ -113,8 +119,8 @@ def direct(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
 
 def blocked(Xp, K, stride=(1, 1), dilation=(1, 1)):
-    """Shift-and-add over row strips of ``BLOCK`` outputs per thread, each strip finished
-    before the next.
+    """Shift-and-add over row strips of ``machine_block_size()`` outputs per thread, each
+    strip finished before the next.
 
     All k_h k_w passes over a strip run while it is in cache, so main memory sees the input
     read and the output written about once. (With gradients: ``direct``.)
@@ -123,7 +129,7 @@ def blocked(Xp, K, stride=(1, 1), dilation=(1, 1)):
         return direct(Xp, K, stride, dilation)
     out_h, out_w = _out_size(*Xp.shape, K, stride, dilation)
     Y = Xp.new_empty((out_h, out_w))
-    rows = max(1, BLOCK * torch.get_num_threads() // out_w)
+    rows = max(1, machine_block_size() * torch.get_num_threads() // out_w)
     for row0 in range(0, out_h, rows):
         _shift_and_add(Y[row0:row0 + rows], Xp, K, row0, stride, dilation)
     return Y

@@ -5,7 +5,8 @@ import math
 import pytest
 import torch
 import torch.nn.functional as F
-from hypothesis import given, settings
+from conftest import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from convlib import corr2d, corr2d_loop
@@ -143,7 +144,7 @@ def test_corr2d_picks_separable_for_a_large_image_and_a_rank_one_kernel(monkeypa
     assert chosen == [1]
 
 
-@settings(max_examples=60, deadline=None)
+@examples(60)
 @given(data=st.data())
 def test_every_method_on_random_shapes(data):
     """Random image, kernel (separable or not, 1x1 up to the input's size), padding, stride
@@ -232,11 +233,20 @@ def test_block_size_follows_the_l2_cache(found, outputs):
     assert block_size(found) == outputs
 
 
-def test_this_machines_block_is_its_l2_rule():
-    from convlib.algorithms import BLOCK, block_size
-    from convlib.measurements import caches
+def test_blocked_sums_strips_of_the_machines_block(monkeypatch):
+    """``blocked`` cuts the output into strips of machine_block_size() outputs per thread:
+    with a tiny block every strip is one row, and the result is still the correlation."""
+    from convlib import algorithms
 
-    assert BLOCK == block_size(caches()) >= 2**17
+    seen = []
+    real = algorithms._shift_and_add
+    monkeypatch.setattr(algorithms, "_shift_and_add",
+                        lambda Y, *args: seen.append(Y.shape[0]) or real(Y, *args))
+    monkeypatch.setattr(algorithms, "machine_block_size", lambda: 1)
+    X, K = torch.randn(12, 10), torch.randn(3, 3)
+    Y = algorithms.blocked(X, K)
+    assert seen == [1] * 10
+    assert torch.allclose(Y, reference(X, K).float(), atol=1e-5)
 
 
 def assert_close_in(dtype, got, X, K, **kw):

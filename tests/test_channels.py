@@ -1,7 +1,8 @@
 import pytest
 import torch
 import torch.nn.functional as F
-from hypothesis import given, settings
+from conftest import examples
+from hypothesis import given
 from hypothesis import strategies as st
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
@@ -46,7 +47,7 @@ def settings_(draw):
     return groups, c_i, c_o, k, p, s, d, n, batch, bias
 
 
-@settings(max_examples=150, deadline=None)
+@examples(150)
 @given(settings_(), st.integers(0, 2**31 - 1))
 def test_agrees_with_f_conv2d(setting, seed):
     groups, c_i, c_o, k, p, s, d, n, batch, bias = setting

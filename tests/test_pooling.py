@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-from hypothesis import given, settings
+from conftest import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from convlib.pooling import pool2d
@@ -48,7 +49,7 @@ def pool_settings(draw):
 
 
 @pytest.mark.slow
-@settings(max_examples=600, deadline=None)
+@examples(600)
 @given(setting=pool_settings())
 def test_pool2d_agrees_with_pytorch(setting):
     gen = torch.Generator().manual_seed(setting.pop("seed"))
@@ -139,7 +140,7 @@ def any_pool_settings(draw):
 
 
 @pytest.mark.slow
-@settings(max_examples=1500, deadline=None)
+@examples(1500)
 @given(setting=any_pool_settings())
 def test_pool2d_agrees_with_pytorch_on_any_setting(setting):
     """Shapes and values as F.max_pool2d / F.avg_pool2d (count_include_pad both ways), and a
@@ -185,7 +186,7 @@ def test_max_pool_gradient_edge_cases_are_pytorchs(row, kernel_size, padding):
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(setting=pool_settings())
 def test_max_pool_gradients_with_ties_are_pytorchs(setting):
     """Integers in 0..2, so most windows hold ties; overlapping windows, padding, ceil_mode."""

@@ -63,3 +63,20 @@ def test_influence_of_the_notes_example_is_all_nine_inputs():
 def test_bad_layers_are_named(layers, error):
     with pytest.raises(error, match=r"layers\[0\]"):
         receptive_field(layers)
+
+
+@pytest.mark.parametrize("layers, expected", [
+    ([(3, 1, 2)], 5), ([(3, 1, 2), (3, 1, 2)], 9), ([(3, 1), (3, 1, 2)], 7),
+    ([(3, 2, 1), (3, 1, 3)], 15), ([(2, 1, 4), (2, 2)], 6),
+])
+def test_recurrence_with_dilation_gives_the_extent_of_the_gradients(layers, expected):
+    assert receptive_field(layers) == expected
+    mask = influence(layers, input_size=32)
+    rows = mask.any(dim=1).nonzero().flatten()
+    assert rows[-1] - rows[0] + 1 == expected
+
+
+def test_dilation_leaves_gaps_in_the_receptive_field():
+    """A dilated 3x3 spans 5x5 but reads only 9 of its 25 inputs."""
+    mask = influence([(3, 1, 2)], input_size=9)
+    assert receptive_field([(3, 1, 2)]) == 5 and mask.sum() == 9

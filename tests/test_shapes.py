@@ -1,7 +1,8 @@
 import pytest
 import torch
 import torch.nn.functional as F
-from hypothesis import given, settings
+from conftest import examples
+from hypothesis import given
 from hypothesis import strategies as st
 from torch import nn
 
@@ -90,7 +91,7 @@ dims = st.tuples(st.integers(1, 40), st.integers(1, 7), st.integers(0, 4), st.in
                  st.integers(1, 4))
 
 
-@settings(max_examples=2000, deadline=None)
+@examples(2000)
 @given(h=dims, w=dims)
 def test_output_shape_matches_nn_conv2d(h, w):
     (n_h, k_h, p_h, s_h, d_h), (n_w, k_w, p_w, s_w, d_w) = h, w
@@ -110,7 +111,7 @@ def test_output_shape_matches_nn_conv2d(h, w):
                         dilation=(d_h, d_w)) == actual
 
 
-@settings(max_examples=400, deadline=None)
+@examples(400)
 @given(h=dims, w=dims, seed=st.integers(0, 2**16))
 def test_corr2d_values_match_f_conv2d(h, w, seed):
     (n_h, k_h, p_h, s_h, d_h), (n_w, k_w, p_w, s_w, d_w) = h, w

@@ -3,7 +3,8 @@ import itertools
 import pytest
 import torch
 import torch.nn.functional as F
-from hypothesis import given, settings
+from conftest import examples
+from hypothesis import given
 from hypothesis import strategies as st
 
 from convlib import corr2d
@@ -63,7 +64,7 @@ def _valid(v, axis):
     return a < max(s, d) and (n - 1) * s - 2 * p + d * (k - 1) + a + 1 >= 1
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(settings_strategy, st.integers(0, 2 ** 16))
 def test_agrees_with_pytorch_or_refuses_like_it(v, seed):
     gen = torch.Generator().manual_seed(seed)
@@ -91,7 +92,7 @@ def test_agrees_with_pytorch_or_refuses_like_it(v, seed):
             conv_transpose2d(Xr, Kr, **kwargs)
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.integers(1, 9), st.integers(1, 5), st.integers(0, 3), st.integers(1, 4),
        st.integers(0, 3), st.integers(1, 3))
 def test_size_formula_matches_pytorch(n, k, p, s, a, d):
@@ -108,7 +109,7 @@ def test_size_formula_matches_pytorch(n, k, p, s, a, d):
             transposed_output_size(n, k, padding=p, stride=s, output_padding=a, dilation=d)
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(st.integers(2, 12), st.integers(1, 4), st.integers(0, 2), st.integers(1, 3))
 def test_output_padding_recovers_every_input_size(n, k, p, s):
     if k > n + 2 * p:
@@ -246,7 +247,7 @@ def test_stamp_positions():
         stamp_positions(3, 3, stride=0)
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.integers(1, 12), st.integers(1, 4), st.integers(0, 2), st.integers(1, 4),
        st.integers(1, 3))
 def test_output_padding_for_goes_back_to_n(n, k, p, s, d):
