@@ -18,6 +18,7 @@ TABLE = {
         (31 * 31 * 2048 * 2048 * 4 / 1e9, "is not it")],
     "bytes-per-output-5x5": rights(number_forms(300) + [25 * 3 * 4e-9 * 1e9]) + WRONG_KINDS + [
         (304, "is not it"), (308, "is not it"), (200, "is not it"), (12, "is not it"),
+        (200, "3 float32"),  # 8 bytes per pass: one access forgotten, the hint says which
         (108, "is not it"), (300.5, "is not it")],
 }
 

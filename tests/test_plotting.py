@@ -1,3 +1,5 @@
+import re
+
 import matplotlib.pyplot as plt
 import pytest
 import torch
@@ -68,7 +70,21 @@ def test_image_grid_has_a_titled_panel_per_image():
 
 def test_animation_alt_text_is_on_the_frame_image():
     html = to_html(correlation_animation(X, K), alt='The window "slides" & sums')
-    assert '<img alt="The window &quot;slides&quot; &amp; sums" id="_anim_img' in html
+    assert '<img alt="The window &quot;slides&quot; &amp; sums" ' in html
+    image = re.search(r'<img [^>]*id="_anim_img[^>]*>', html).group()
+    assert 'alt="The window &quot;slides&quot; &amp; sums"' in image
+
+
+def test_animation_frames_are_drawn_at_twice_the_width_they_are_shown_at():
+    """Crisp on a high-density screen: the frame PNG is twice the width the page shows."""
+    import base64
+
+    html = to_html(correlation_animation(X, K))
+    shown = int(re.search(r'<img [^>]*width="(\d+)"[^>]*id="_anim_img', html).group(1))
+    header = base64.b64decode(re.search(r"data:image/png;base64,([A-Za-z0-9+/]{32})",
+                                        html).group(1))
+    drawn = int.from_bytes(header[16:20], "big")  # the PNG's width, from its IHDR chunk
+    assert drawn >= 1.5 * shown
 
 
 def output_faces(ax, n_cells):

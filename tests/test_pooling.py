@@ -304,14 +304,15 @@ def test_pool_output_shape_names_the_dimension():
 D2L_X = torch.tensor([[0.0, 1, 2], [3, 4, 5], [6, 7, 8]])
 
 
-@pytest.mark.parametrize("kwargs", [dict(window=2, stride=1), dict(window=2, padding=1),
-                                    dict(window=(2, 3), mode="avg", stride=1)])
+@pytest.mark.parametrize("kwargs", [dict(kernel_size=2, stride=1),
+                                    dict(kernel_size=2, padding=1),
+                                    dict(kernel_size=(2, 3), mode="avg", stride=1)])
 def test_pooling_animation_has_one_frame_per_output(kwargs):
     from convlib.teach.animation import pooling_animation, to_html
 
     anim = pooling_animation(D2L_X, **kwargs)
     kwargs = dict(kwargs)
-    reference = torch_pool(D2L_X[None], kwargs.pop("window"), **kwargs)
+    reference = torch_pool(D2L_X[None], kwargs.pop("kernel_size"), **kwargs)
     html = to_html(anim)
     assert anim.frame_count == reference[0].numel() == len(anim.titles)
     assert html.count("data:image/png;base64") == anim.frame_count

@@ -43,6 +43,7 @@ def test_mean_loss_scales_the_hessian_by_one_over_n():
     assert torch.allclose(ratio, torch.full((3,), 42.0), rtol=1e-4)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lr", [0.005, 0.0147, 0.0160])
 def test_converges_below_the_bound_with_bias(lr):
     layer = convlib.Conv2D((1, 2))
@@ -51,6 +52,7 @@ def test_converges_below_the_bound_with_bias(lr):
     assert torch.allclose(layer.weight, torch.tensor([[1.0, -1.0]]), atol=1e-3)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lr", [0.0165, 0.03, 0.1])
 def test_diverges_above_the_bound_with_bias(lr):
     result = fit_kernel(convlib.Conv2D((1, 2)), X, Y, lr=lr, steps=3000)
@@ -58,12 +60,14 @@ def test_diverges_above_the_bound_with_bias(lr):
     assert all(math.isfinite(v) for v in result.losses)  # no NaN reaches the plot
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lr, diverges", [(0.03, False), (0.0333, False), (0.034, True)])
 def test_bound_without_bias_is_one_thirtieth(lr, diverges):
     result = fit_kernel(nn.Conv2d(1, 1, (1, 2), bias=False), X4, Y4, lr=lr, steps=3000)
     assert result.diverged == diverges
 
 
+@pytest.mark.slow
 def test_d2l_experiment_reaches_the_kernel():
     conv = nn.Conv2d(1, 1, (1, 2), bias=False)
     result = fit_kernel(conv, X4, Y4, lr=3e-2, steps=200, tol=1e-6)
@@ -115,6 +119,7 @@ def test_format_loss_hides_rounding_noise():
     assert repr(FitResult([5.0, 1e-12])) == "FitResult(steps=2, final_loss=< 1e-08, diverged=False)"
 
 
+@pytest.mark.slow
 def test_convolution_layer_learns_the_flipped_kernel_of_correlation_data():
     K_true = torch.tensor([[1.0, 2.0], [0.0, -1.0]])
     data = torch.rand(12, 12)
