@@ -185,3 +185,34 @@ def test_no_code_or_output_scrolls_sideways_at_1280_px(server, browser, page_pat
     wide = page.evaluate(WIDE_BLOCKS)
     page.close()
     assert not wide, f"{page_path}: these blocks scroll sideways at 1280 px:\n" + "\n".join(wide)
+
+
+CHAPTER_PAGES = [p for p in PAGES if p.startswith("chapters/0")]
+
+
+@pytest.mark.parametrize("page_path", CHAPTER_PAGES)
+def test_a_first_reader_meets_a_short_plain_chapter(server, browser, page_path):
+    """The reader's goals (tests/reader_metrics.py): a main path of at most 1,500 words (the
+    speed chapter 2,000), at most 5 visible asserts, visible code and printed text at most
+    35 % of the page, a picture in the first 1280 x 800 screen, a numbered caption on every
+    figure, and every image drawn at 1.5 times its shown width or more."""
+    from reader_metrics import FIRST_SCREEN, measure, problems
+
+    page = browser.new_page(viewport=FIRST_SCREEN)
+    open_settled(page, server + page_path, (HTML / page_path).read_text(encoding="utf-8"))
+    found = problems(page_path, measure(page))
+    page.close()
+    assert not found, f"{page_path}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(server, browser, page_path):
+    """At 390 px (a phone) the page fits its width: long headings wrap, wide equations and
+    tables scroll inside their own box."""
+    from reader_metrics import PHONE, sideways
+
+    page = browser.new_page(viewport=PHONE)
+    open_settled(page, server + page_path, (HTML / page_path).read_text(encoding="utf-8"))
+    wide = sideways(page)
+    page.close()
+    assert wide <= 0, f"{page_path} scrolls {wide} px sideways at 390 px"

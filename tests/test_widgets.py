@@ -124,3 +124,10 @@ def test_training_progress_redraws_a_few_dozen_times_not_every_step():
     short = TrainingProgress(7, redraws=40)  # fewer steps than redraws: every step
     short.update(3, 0.5)
     assert short.bar.value == 3
+
+
+def test_explorer_drawings_are_drawn_at_twice_their_shown_width():
+    from convlib.teach.widgets import ShapeExplorer, png_width
+
+    explorer = ShapeExplorer()
+    assert png_width(explorer.output.value) == 2 * int(explorer.output.width)

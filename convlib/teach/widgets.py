@@ -48,6 +48,15 @@ def parse_kernel(texts):
     return torch.tensor(values, dtype=torch.float32), ""
 
 
+SHOWN_DPI = 80
+"""Drawings in the explorers are shown at this resolution and drawn at twice it."""
+
+
+def png_width(png):
+    """The width in pixels of PNG bytes ``png`` (from its IHDR chunk)."""
+    return int.from_bytes(png[16:20], "big")
+
+
 class Panel:
     """What every widget object here shares: it shows ``self.widget`` in a notebook, with
     its own short ``repr`` as the text form (stable, so nbval can compare it), and closes."""
@@ -197,7 +206,8 @@ class ShapeExplorer(Panel):
         self.message.value = html.escape(self.status)
         fig, ax = plt.subplots(figsize=(6, 3))
         draw_window_positions(ax, **v)
-        self.output.value = figure_png(fig)
+        self.output.value = figure_png(fig, dpi=2 * SHOWN_DPI)
+        self.output.width = str(png_width(self.output.value) // 2)  # crisp at 2x
 
     def __repr__(self):
         v = self.values()
@@ -279,7 +289,8 @@ class TransposedExplorer(Panel):
         else:
             draw_stamp_positions(right, m, k, padding=p, stride=s, output_padding=a, dilation=d)
             right.set_title(f"transposed: {m} → {back}", fontsize=10)
-        self.output.value = figure_png(fig)
+        self.output.value = figure_png(fig, dpi=2 * SHOWN_DPI)
+        self.output.width = str(png_width(self.output.value) // 2)  # crisp at 2x
 
     DEFAULTS = {"padding": 0, "stride": 1, "output_padding": 0, "dilation": 1}
 
