@@ -20,7 +20,13 @@ from .checks import as_int, as_pair, as_tensor, check_kernel_fits
 
 
 def check_groups(c_i, c_o, groups, shapes=""):
-    """Raise ``ValueError`` unless ``groups`` divides both ``c_i`` and ``c_o``.
+    """Raise ``ValueError`` unless ``groups`` divides both ``c_i`` and ``c_o``; return groups.
+
+    Example::
+
+        >>> check_groups(4, 8, 2)
+        2
+
 
     ``shapes``: text naming where c_i and c_o come from, added to the message.
     """
@@ -35,15 +41,20 @@ def check_groups(c_i, c_o, groups, shapes=""):
 def corr2d_multi(X, K, bias=None, *, stride=1, padding=0, dilation=1, groups=1):
     """Cross-correlate a multi-channel input with a stack of multi-channel kernels.
 
-    - ``X``: (c_i, n_h, n_w), or a batch (N, c_i, n_h, n_w)
-    - ``K``: (c_o, c_i / groups, k_h, k_w): one kernel of c_i / groups channels per output
-      channel
-    - ``bias``: (c_o,) or None
-    - ``stride``, ``padding``, ``dilation``: int or (height, width), as in ``corr2d``
-    - ``groups``: split the channels into this many groups (it must divide c_i and c_o)
+    Args:
+        X: the input channels, or a batch of them.
+        K: one kernel of c_i / groups channels per output channel.
+        bias: one number per output channel, or None.
+        stride, padding, dilation: int or (height, width), as in ``corr2d``.
+        groups: split the channels into this many groups (it must divide c_i and c_o).
 
-    Returns (c_o, out_h, out_w), or (N, c_o, out_h, out_w) for a batch, with out_h =
-    floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1 (the width likewise). Output channel
+    Shape:
+        - X: (c_i, n_h, n_w) or (N, c_i, n_h, n_w); K: (c_o, c_i / groups, k_h, k_w);
+          bias: (c_o,)
+        - Output: (c_o, out_h, out_w) or (N, c_o, out_h, out_w), with out_h =
+          floor((n_h + 2 p_h - d_h (k_h - 1) - 1) / s_h) + 1 (the width likewise).
+
+    Output channel
     ``o`` is ``sum_i corr2d(X[i], K[o, i]) + bias[o]`` over the input channels i of o's group.
 
     The arguments are checked here, with errors that name them and their shapes; the sum
@@ -133,13 +144,25 @@ def multiply_adds(c_i, c_o, kernel_size, *, output_shape=(1, 1), groups=1):
 
 def separable_parameters(c_i, c_o, kernel_size, *, bias=True):
     """Parameters of a depthwise-separable layer: a k_h × k_w depthwise convolution
-    (c_i → c_i, groups = c_i) followed by a 1 × 1 convolution (c_i → c_o)."""
+    (c_i → c_i, groups = c_i) followed by a 1 × 1 convolution (c_i → c_o).
+
+    Example::
+
+        >>> separable_parameters(64, 128, 3)   # 64*9 + 64 and 64*128 + 128
+        8960
+"""
     return (conv_parameters(c_i, c_i, kernel_size, groups=c_i, bias=bias)
             + conv_parameters(c_i, c_o, 1, bias=bias))
 
 
 def separable_multiply_adds(c_i, c_o, kernel_size, *, output_shape=(1, 1)):
-    """Multiply–adds of the depthwise-separable layer: c_i k_h k_w + c_i c_o per position."""
+    """Multiply–adds of the depthwise-separable layer: c_i k_h k_w + c_i c_o per position.
+
+    Example::
+
+        >>> separable_multiply_adds(64, 128, 3)  # 64*9 + 64*128
+        8768
+    """
     return (multiply_adds(c_i, c_i, kernel_size, output_shape=output_shape, groups=c_i)
             + multiply_adds(c_i, c_o, 1, output_shape=output_shape))
 

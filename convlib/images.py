@@ -21,7 +21,15 @@ KERNELS = {
 
 
 def kernel(name):
-    """The named 3×3 kernel as a float tensor of shape (3, 3); see ``KERNELS`` for the names."""
+    """The named 3×3 kernel as a float tensor of shape (3, 3); see ``KERNELS`` for the names.
+
+    Example::
+
+        >>> kernel("sobel x")
+        tensor([[-1.,  0.,  1.],
+                [-2.,  0.,  2.],
+                [-1.,  0.,  1.]])
+    """
     if name not in KERNELS:
         raise ValueError(f"unknown kernel name {name!r}; valid names are "
                          f"{', '.join(repr(n) for n in KERNELS)}")
@@ -29,7 +37,13 @@ def kernel(name):
 
 
 def stripes(height=6, width=8, dark=(2, 6)):
-    """The toy image: ones of shape (height, width) with columns dark[0] .. dark[1]-1 set to 0."""
+    """The toy image: ones of shape (height, width) with columns dark[0] .. dark[1]-1 set to 0.
+
+    Example::
+
+        >>> stripes()[0]
+        tensor([1., 1., 0., 0., 0., 0., 1., 1.])
+    """
     X = torch.ones((height, width))
     X[:, dark[0]:dark[1]] = 0
     return X
@@ -43,6 +57,12 @@ def load_photo(size=None, color=False):
     ``color=True`` keeps the three channels instead: shape (3, 512, 512), red, green, blue.
     ``size`` (an int) resizes it to (size, size) with area averaging. Nothing is downloaded:
     the file is part of matplotlib's installed sample data.
+
+    Example::
+
+        >>> photo = load_photo(size=64)
+        >>> photo.shape, 0 <= float(photo.min()) <= float(photo.max()) <= 1
+        (torch.Size([64, 64]), True)
     """
     import matplotlib.cbook  # the photo's file ships with matplotlib (loaded only here)
     import matplotlib.image

@@ -15,11 +15,26 @@ OPERATIONS = {"correlation": corr2d, "convolution": convolve2d}
 class Conv2D(nn.Module):
     """One-channel 2-D convolutional layer: ``forward(X) = corr2d(X, weight) + bias``.
 
-    ``kernel_size`` is an int or (k_h, k_w). Parameters: ``weight`` of shape (k_h, k_w),
-    initialised uniformly in [0, 1) as in d2l, and ``bias``, a scalar (shape ()) starting at 0.
-    Input X: (n_h, n_w); output: (n_h - k_h + 1, n_w - k_w + 1). With
-    ``operation="convolution"`` the layer computes a true convolution (the kernel flipped)
-    instead, as the mathematicians' definition would have it.
+    Parameters: ``weight`` of shape (k_h, k_w), initialised uniformly in [0, 1) as in d2l,
+    and ``bias``, a scalar (shape ()) starting at 0.
+
+    Args:
+        kernel_size: int or (k_h, k_w).
+        operation: ``"correlation"`` (what deep learning calls convolution) or
+            ``"convolution"`` (the kernel flipped first, as the mathematicians' definition
+            would have it).
+
+    Shape:
+        - Input: (n_h, n_w)
+        - Output: (n_h - k_h + 1, n_w - k_w + 1)
+
+    Example::
+
+        >>> layer = Conv2D((1, 2))
+        >>> layer(torch.ones(6, 8)).shape
+        torch.Size([6, 7])
+        >>> layer
+        Conv2D(kernel_size=(1, 2))
     """
 
     def __init__(self, kernel_size, *, operation="correlation"):
@@ -44,10 +59,26 @@ class Conv2DMulti(nn.Module):
 
     Parameters: ``weight`` of shape (c_o, c_i / groups, k_h, k_w) and ``bias`` of shape (c_o,)
     (or no bias with ``bias=False``), initialised as ``nn.Conv2d`` initialises its own, so the
-    two layers are interchangeable. Input X: (c_i, n_h, n_w) or (N, c_i, n_h, n_w); output:
-    (c_o, out_h, out_w) or (N, c_o, out_h, out_w). ``kernel_size``, ``stride``, ``padding``,
-    ``dilation``: int or (height, width); ``groups`` must divide c_i and c_o. The arguments
-    come in ``nn.Conv2d``'s order (stride before padding), and the text form is its own.
+    two layers are interchangeable. The arguments are ``nn.Conv2d``'s, in its order, and the
+    text form is its own.
+
+    Args:
+        in_channels: c_i. out_channels: c_o.
+        kernel_size, stride, padding, dilation: int or (height, width).
+        groups: split the channels into this many groups (it must divide c_i and c_o).
+        bias: whether the layer has a bias.
+
+    Shape:
+        - Input: (c_i, n_h, n_w) or (N, c_i, n_h, n_w)
+        - Output: (c_o, out_h, out_w) or (N, c_o, out_h, out_w), out_h as in ``corr2d``.
+
+    Example::
+
+        >>> layer = Conv2DMulti(3, 8, 3, stride=2, padding=1)
+        >>> layer(torch.ones(3, 32, 32)).shape
+        torch.Size([8, 16, 16])
+        >>> layer
+        Conv2DMulti(3, 8, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))
     """
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0,

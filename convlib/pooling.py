@@ -19,6 +19,12 @@ MODES = ("max", "avg")
 def as_images(name, value):
     """Return ``value`` as a float tensor of shape (c, n_h, n_w) and whether it was 2-D.
 
+    Example::
+
+        >>> images, was_2d = as_images("X", torch.zeros(4, 5))
+        >>> images.shape, was_2d
+        (torch.Size([1, 4, 5]), True)
+
     Accepts (n_h, n_w) or (c, n_h, n_w); raises ``TypeError``/``ValueError`` naming ``name``.
     """
     value = as_tensor(name, value, (2, 3), "(n_h, n_w) or (c, n_h, n_w)")
@@ -56,17 +62,37 @@ def _first_maximum(windows, n, p, extra, k, s, out):
 
 def pool2d(X, kernel_size, *, mode="max", stride=None, padding=0, ceil_mode=False,
            count_include_pad=True):
-    """Max or average pooling of ``X`` (n_h, n_w) or (c, n_h, n_w), channel by channel.
+    """Max or average pooling of one image or a stack of channels, channel by channel.
 
-    ``kernel_size``: the window (k_h, k_w) or int; ``mode``: ``"max"`` or ``"avg"``;
-    ``stride``: int or pair, default the window; ``padding``: cells per side, int or pair, at
-    most half the window;
-    ``ceil_mode``: round the output size up (a last, partial window, as long as it starts
-    inside the input or its left padding); ``count_include_pad``: for ``"avg"``, whether
-    padded zeros count in the mean. Returns (out_h, out_w) or (c, out_h, out_w), with the
-    size ``convlib.shapes.pool_output_shape`` gives; same values as ``F.max_pool2d`` /
-    ``F.avg_pool2d``, and the same gradients: for max, each window's gradient goes to its
-    first largest cell (row by row), not shared between tied cells.
+    The same values as ``F.max_pool2d`` / ``F.avg_pool2d``, and the same gradients: for max,
+    each window's gradient goes to its first largest cell (row by row), not shared between
+    tied cells.
+
+    Args:
+        X: the image (2-D) or channels (3-D). Integer tensors are converted to floats.
+        kernel_size: the window, int or (k_h, k_w).
+        mode: ``"max"`` or ``"avg"``.
+        stride: int or (s_h, s_w); default the window.
+        padding: cells added on each side, int or pair, at most half the window (−∞ for
+            max, zeros for avg).
+        ceil_mode: round the output size up: a last, partial window, as long as it starts
+            inside the input or its left padding.
+        count_include_pad: for ``"avg"``, whether padded zeros count in the mean.
+
+    Shape:
+        - X: (n_h, n_w) or (c, n_h, n_w)
+        - Output: (out_h, out_w) or (c, out_h, out_w), as
+          ``convlib.shapes.pool_output_shape`` gives.
+
+    Example::
+
+        >>> X = torch.arange(9.).reshape(3, 3)
+        >>> pool2d(X, 2, stride=1)
+        tensor([[4., 5.],
+                [7., 8.]])
+        >>> pool2d(X, 2, mode="avg", stride=1)
+        tensor([[2., 3.],
+                [5., 6.]])
     """
     images, was_2d = as_images("X", X)
     if not isinstance(mode, str):

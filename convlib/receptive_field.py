@@ -40,6 +40,10 @@ def receptive_field(layers):
         layers: a list of ``(k, s)`` or ``(k, s, d)`` tuples of positive ints, first layer
             first.
 
+    Shape:
+        Returns an int, the extent along one axis (the same along the other for square
+        kernels).
+
     Example::
 
         >>> receptive_field([(3, 1), (3, 1)])          # two 3x3 layers see 5x5

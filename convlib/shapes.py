@@ -21,6 +21,11 @@ def unchecked_output_size(n, k, stride=1, padding=0, dilation=1):
 
     Every output size in convlib comes from this one line; ``output_size`` checks its
     arguments first. A result below 1 means the (dilated) kernel does not fit.
+
+    Example::
+
+        >>> unchecked_output_size(8, 3, 2, 1)
+        4
     """
     return (n + 2 * padding - dilation * (k - 1) - 1) // stride + 1
 
@@ -101,6 +106,13 @@ def pool_output_size(n, kernel_size, *, stride=None, padding=0, ceil_mode=False)
     This is ATen's ``pooling_output_shape``. Raises ``ValueError`` where PyTorch's pools
     refuse: padding more than half the window, or no window at all (without ``ceil_mode``,
     a window longer than the padded input).
+
+    Example::
+
+        >>> pool_output_size(5, 2)                    # windows 2 apart: 2 fit
+        2
+        >>> pool_output_size(5, 2, ceil_mode=True)    # and a last, partial one
+        3
     """
     k = as_int("kernel_size", kernel_size, 1)
     s = k if stride is None else as_int("stride", stride, 1)
@@ -127,6 +139,11 @@ def pool_output_shape(input_shape, kernel_size, *, stride=None, padding=0, ceil_
 
     ``input_shape``: (n_h, n_w); ``kernel_size``: (k_h, k_w) or int; ``stride``: int, pair
     or None (the kernel_size); ``padding``: int or pair. Errors name the dimension that fails.
+
+    Example::
+
+        >>> pool_output_shape((6, 7), 2)
+        (3, 3)
     """
     n = as_pair("input_shape", input_shape, minimum=1)
     k = as_pair("kernel_size", kernel_size, minimum=1)
@@ -175,7 +192,14 @@ def same_padding(k):
 
 def pad_same(X, kernel_size):
     """Zero-pad image ``X`` (n_h, n_w) so that correlating it with a (k_h, k_w) kernel keeps
-    the shape (n_h, n_w); works for even kernels too (top/left get the extra row/column)."""
+    the shape (n_h, n_w); works for even kernels too (top/left get the extra row/column).
+
+    Example::
+
+        >>> import torch
+        >>> pad_same(torch.ones(5, 5), (3, 4)).shape  # then a 3x4 kernel gives 5x5
+        torch.Size([7, 8])
+    """
     X = as_matrix("X", X)
     k_h, k_w = as_pair("kernel_size", kernel_size, minimum=1)
     top, bottom = same_padding(k_h)
@@ -188,6 +212,13 @@ def comp_conv2d(conv2d, X):
 
     Adds the batch and channel dimensions, (1, 1, n_h, n_w), and strips them from the result,
     which has shape (out_h, out_w).
+
+    Example::
+
+        >>> import torch
+        >>> conv = torch.nn.Conv2d(1, 1, kernel_size=3, padding=1)
+        >>> comp_conv2d(conv, torch.ones(8, 8)).shape
+        torch.Size([8, 8])
     """
     X = as_matrix("X", X)
     Y = conv2d(X.reshape((1, 1) + tuple(X.shape)))

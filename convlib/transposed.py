@@ -23,15 +23,24 @@ from .shapes import output_shape, output_size, transposed_output_size
 
 
 def conv_transpose2d(X, K, *, stride=1, padding=0, output_padding=0, dilation=1):
-    """Transposed convolution of ``X`` (n_h, n_w) with ``K`` (k_h, k_w), like PyTorch's.
+    """Transposed convolution of one image with one kernel, as ``F.conv_transpose2d``: each
+    input element adds ``X[i, j] * K`` into the output, stamps ``stride`` apart.
 
-    ``padding`` (int or (p_h, p_w)) removes p rows (columns) from each side of the result;
-    ``stride`` s spaces the stamps s apart; ``output_padding`` a (smaller than
-    max(stride, dilation), PyTorch's rule) adds a rows (columns) at the bottom (right);
-    ``dilation`` d spaces the kernel's taps. Returns a float tensor of shape
-    ((n_h - 1) s_h - 2 p_h + d_h (k_h - 1) + a_h + 1, same for the width). Integer inputs
-    are accepted; gradients flow to ``X`` and ``K``. Raises ``ValueError`` for a setting
-    with no output and ``TypeError`` for what is not a tensor or an int.
+    Args:
+        X: the image, a 2-D tensor. Integer tensors are converted to floats.
+        K: the kernel, a 2-D tensor.
+        stride: s, int or pair: the stamps' spacing.
+        padding: p, int or pair: rows (columns) removed from each side of the result.
+        output_padding: a, int or pair, smaller than max(stride, dilation) (PyTorch's rule):
+            rows (columns) added at the bottom (right).
+        dilation: d, int or pair: spacing of the kernel's taps.
+
+    Shape:
+        - X: (n_h, n_w); K: (k_h, k_w)
+        - Output: ((n_h - 1) s_h - 2 p_h + d_h (k_h - 1) + a_h + 1, the width likewise)
+
+    Gradients flow to ``X`` and ``K``. Raises ``ValueError`` for a setting with no output
+    and ``TypeError`` for what is not a tensor or an int.
 
     Example::
 
@@ -74,6 +83,14 @@ def correlation_matrix(input_shape, K, *, stride=1, padding=0, dilation=1):
     dilation, and the ``output_padding`` (``output_padding_for``) that gives back the shape
     (n_h, n_w). Raises ``ValueError`` naming ``input_shape`` and ``K`` if the (dilated)
     kernel does not fit the padded input.
+
+    Example::
+
+        >>> W = correlation_matrix((3, 3), torch.ones(2, 2))
+        >>> W.shape                                  # 4 outputs, 9 inputs
+        torch.Size([4, 9])
+        >>> W[0]                                     # output (0, 0) reads inputs 0, 1, 3, 4
+        tensor([1., 1., 0., 1., 1., 0., 0., 0., 0.])
     """
     n_h, n_w = as_pair("input_shape", input_shape, minimum=1)
     K = as_matrix("K", K)
@@ -95,6 +112,11 @@ def stamp_positions(n, k, *, stride=1, dilation=1):
     Returns a list with one list per input position i: the k indices ``i*s + t*d`` of its
     stamp, on a line of ``(n - 1) s + d (k - 1) + 1`` cells (padding p then removes the first
     and last p cells, and output_padding adds cells at the end).
+
+    Example::
+
+        >>> stamp_positions(3, 2, stride=2)
+        [[0, 1], [2, 3], [4, 5]]
     """
     transposed_output_size(n, k, padding=0, stride=stride, output_padding=0,
                            dilation=dilation)  # checks the arguments
@@ -107,6 +129,11 @@ def output_padding_for(n, k, *, stride=1, padding=0, dilation=1):
     A correlation maps n to m = floor((n + 2p - d(k - 1) - 1) / s) + 1, and s different
     lengths n share that m; the transposed convolution with the same settings maps m to
     (m - 1) s - 2p + d (k - 1) + 1 + a, which is n for a = (n + 2p - d(k - 1) - 1) mod s.
+
+    Example::
+
+        >>> output_padding_for(8, 3, stride=2, padding=1)   # 8 -> 4, and 4 -> 7 + 1
+        1
     """
     output_size(n, k, padding=padding, stride=stride, dilation=dilation)  # checks the arguments
     return (n + 2 * padding - dilation * (k - 1) - 1) % stride
