@@ -74,7 +74,7 @@ def weight_blocks_figure(in_channels=3, out_channels=2, kernel_size=3, n=5, cell
     fig, ax = plt.subplots(figsize=(cell * (n + 4 * (k + 3) + m + 8), cell * (n + 6.5)))
     cells = {"input": _block(ax, 0, 1, n, n, inputs, depth)}
     x = n + in_channels * depth + 2.2
-    ax.text(x - 1.1, 1 + n / 2, "⋆", ha="center", va="center", fontsize=18)
+    ax.text(x - 1.1, 1 + n / 2, r"$\star$", ha="center", va="center", fontsize=20)
     label_y = -0.2
     ax.text(n / 2, label_y, f"input\n{in_channels} × {n} × {n}", ha="center", va="top",
             fontsize=10)
