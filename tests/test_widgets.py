@@ -106,3 +106,13 @@ def test_training_progress_follows_the_callback():
     assert progress.label.value == "step 10/10, loss < 1e-08"
     assert repr(progress) == "TrainingProgress(10 steps)"
     assert progress._repr_mimebundle_()["text/plain"] == "TrainingProgress(10 steps)"
+
+
+def test_training_progress_counts_epochs_when_told():
+    from convlib.teach.widgets import TrainingProgress
+
+    progress = TrainingProgress(20, description="CNN", unit="epoch")
+    assert progress.label.value == "0/20 epochs"
+    progress.update(3, 0.5)
+    assert progress.bar.value == 3 and progress.label.value == "epoch 3/20, loss 0.5"
+    assert repr(progress) == "TrainingProgress(20 epochs)"

@@ -126,20 +126,25 @@ class KernelEditor(Panel):
 
 
 class TrainingProgress(Panel):
-    """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback."""
+    """A progress bar for ``fit_kernel``: display it, then pass ``update`` as the callback.
 
-    def __init__(self, steps, description="training"):
+    ``unit`` names what the bar counts ("step" by default; "epoch" for a loop over a data
+    set): the label reads "epoch 3/20, loss 0.12".
+    """
+
+    def __init__(self, steps, description="training", unit="step"):
+        self.unit = unit
         self.bar = widgets.IntProgress(value=0, min=0, max=steps, description=description)
-        self.label = widgets.Label(value=f"0/{steps} steps")
+        self.label = widgets.Label(value=f"0/{steps} {unit}s")
         self.widget = widgets.HBox([self.bar, self.label])
 
     def update(self, step, loss):
         """Move the bar to ``step`` and show the current ``loss``."""
         self.bar.value = step
-        self.label.value = f"step {step}/{self.bar.max}, loss {format_loss(loss)}"
+        self.label.value = f"{self.unit} {step}/{self.bar.max}, loss {format_loss(loss)}"
 
     def __repr__(self):
-        return f"TrainingProgress({self.bar.max} steps)"
+        return f"TrainingProgress({self.bar.max} {self.unit}s)"
 
 
 class ShapeExplorer(Panel):
