@@ -131,8 +131,8 @@ def feature_maps(stages, channels=8, size=0.8):
         9
     """
     fig, axes = plt.subplots(len(stages), channels + 1,
-                             figsize=(size * (channels + 1) + 1.0, (size + 0.15) * len(stages)),
-                             squeeze=False, gridspec_kw={"width_ratios": [2.4] + [1] * channels})
+                             figsize=(size * (channels + 1.6), (size + 0.15) * len(stages)),
+                             squeeze=False, gridspec_kw={"width_ratios": [1.6] + [1] * channels})
     for ax in axes.flat:
         ax.axis("off")
     for row, (name, maps) in zip(axes, stages.items(), strict=True):
@@ -142,5 +142,8 @@ def feature_maps(stages, channels=8, size=0.8):
         low, high = float(maps.min()), float(maps.max())
         for ax, M in zip(row[1:], maps[:channels], strict=False):
             ax.imshow(M.numpy(), cmap="gray", vmin=low, vmax=max(high, low + 1e-12))
+            ax.axis("on")   # a thin frame, so that white at a border stays inside the map
+            ax.set_xticks([])
+            ax.set_yticks([])
     fig.tight_layout(pad=0.2)
     return fig
