@@ -15,6 +15,8 @@ Modules, each named for what it holds:
 - ``algorithms``: the four ways ``corr2d`` can compute a correlation
 - ``training``: learning a kernel by gradient descent, and the loss's Hessian
 - ``images``: the stripes toy, the photograph and the named kernels (loaded on demand)
+- ``datasets``: scikit-learn's handwritten digits as a seeded train/test split (imported
+  on demand: ``from convlib.datasets import load_digits_tensors``)
 - ``measurements``: the benchmark's shipped results
 - ``checks``: input validation with errors that name the argument and its shape
 - ``teach``: what only the pages use: figures, animations, widgets, exercise checkers

@@ -131,3 +131,13 @@ def test_explorer_drawings_are_drawn_at_twice_their_shown_width():
 
     explorer = ShapeExplorer()
     assert png_width(explorer.output.value) == 2 * int(explorer.output.width)
+
+
+def test_training_progress_counts_epochs_when_told():
+    from convlib.teach.widgets import TrainingProgress
+
+    progress = TrainingProgress(20, description="CNN", unit="epoch")
+    assert progress.label.value == "0/20 epochs"
+    progress.update(3, 0.5)
+    assert progress.bar.value == 3 and progress.label.value == "epoch 3/20, loss 0.5"
+    assert repr(progress) == "TrainingProgress(20 epochs)"

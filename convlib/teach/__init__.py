@@ -6,6 +6,7 @@ compute.
 - ``plotting``: figures of the sliding window, the pooling window and the transposed
   convolution's stamps; heat maps, image grids, loss curves
 - ``channel_figures``: channel slices, their partial results and the sum
+- ``network_figures``: a small network's digits, training curves, kernels and feature maps
 - ``animation``: animations of correlation, pooling and stamping that play in a static page
 - ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
   progress bar

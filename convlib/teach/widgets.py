@@ -142,14 +142,17 @@ class TrainingProgress(Panel):
     Like tqdm, it redraws only now and then: at most ``redraws`` times in a run (every
     ceil(steps / redraws) steps, and at the last step), so a long run sends the page a few
     dozen messages, not one per step. Each redraw is two widget messages (bar and label).
+    ``unit`` names what the bar counts ("step" by default; "epoch" for a loop over a data
+    set): the label reads "epoch 3/20, loss 0.12".
     """
 
-    def __init__(self, steps, description="training", redraws=40):
+    def __init__(self, steps, description="training", unit="step", redraws=40):
         steps = as_int("steps", steps, 1)
         redraws = as_int("redraws", redraws, 1)
         self.every = -(-steps // redraws)
+        self.unit = unit
         self.bar = widgets.IntProgress(value=0, min=0, max=steps, description=description)
-        self.label = widgets.Label(value=f"0/{steps} steps")
+        self.label = widgets.Label(value=f"0/{steps} {unit}s")
         self.widget = widgets.HBox([self.bar, self.label])
 
     def update(self, step, loss):
@@ -158,10 +161,10 @@ class TrainingProgress(Panel):
         if step % self.every and step != self.bar.max:
             return
         self.bar.value = step
-        self.label.value = f"step {step}/{self.bar.max}, loss {format_loss(loss)}"
+        self.label.value = f"{self.unit} {step}/{self.bar.max}, loss {format_loss(loss)}"
 
     def __repr__(self):
-        return f"TrainingProgress({self.bar.max} steps)"
+        return f"TrainingProgress({self.bar.max} {self.unit}s)"
 
 
 class ShapeExplorer(Panel):

@@ -11,6 +11,7 @@ from . import (
     cross_correlation,
     edges,
     learning,
+    network,
     padding,
     pooling,
     speed,
@@ -20,7 +21,7 @@ from .answers import Feedback
 
 CHECKERS = {}
 for _chapter in (cross_correlation, edges, learning, padding, channels, pooling, transposed,
-                 speed):
+                 network, speed):
     CHECKERS.update(_chapter.CHECKERS)
 
 
