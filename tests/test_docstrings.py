@@ -6,8 +6,16 @@ import inspect
 import pytest
 
 import convlib
-from convlib import channels, correlate, images, layers, pooling, receptive_field, shapes
-from convlib import transposed
+from convlib import (
+    channels,
+    correlate,
+    images,
+    layers,
+    pooling,
+    receptive_field,
+    shapes,
+    transposed,
+)
 
 MODULES = [correlate, channels, layers, pooling, receptive_field, shapes, transposed, images]
 
