@@ -7,17 +7,23 @@ import pytest
 
 import convlib
 from convlib import (
+    algorithms,
     channels,
+    checks,
     correlate,
+    datasets,
     images,
     layers,
+    measurements,
     pooling,
     receptive_field,
     shapes,
+    training,
     transposed,
 )
 
-MODULES = [correlate, channels, layers, pooling, receptive_field, shapes, transposed, images]
+MODULES = [correlate, algorithms, channels, layers, pooling, receptive_field, shapes, transposed,
+           training, images, datasets, measurements, checks]
 
 
 def public(module):
