@@ -3,6 +3,9 @@
 
 const SETTINGS = [["padding", "padding"], ["stride", "stride"]];
 
+// A factor in a product: negative numbers in parentheses, as in 3·(−1).
+const signed = (x) => (x < 0 ? `(${fmt(x)})` : fmt(x));
+
 function render({model, el}) {
   const parts = widgetRoot("convlib-sliding-window", "Sliding window");
   const controls = {};
@@ -38,7 +41,7 @@ function render({model, el}) {
         const r = i * st + a, c = j * st + b;
         cells.push([r, c]);
         const inside = r >= p && r < X.length + p && c >= p && c < X[0].length + p;
-        terms.push(`${fmt(inside ? X[r - p][c - p] : 0)}·${fmt(K[a][b])}`);
+        terms.push(`${signed(inside ? X[r - p][c - p] : 0)}·${signed(K[a][b])}`);
       }
       input.mark(cells);
       equation.replaceChildren(h("span", {class: "convlib-live-result"}, `Y[${i}, ${j}]`),
