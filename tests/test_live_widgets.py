@@ -302,14 +302,17 @@ def check_kernel_editor(shown, s, rng, point):
     K = torch.tensor([[s[f"kernel {3 * r + c}"] for c in range(3)] for r in range(3)],
                      dtype=torch.float32)
     if s["preset"] != "custom":   # the fields show the preset, to 4 digits
-        assert torch.allclose(K, torch.tensor(KERNELS[s["preset"]]), atol=1e-4)
+        assert torch.allclose(K, torch.tensor(KERNELS[s["preset"]], dtype=torch.float32), atol=1e-4)
         K = torch.tensor(KERNELS[s["preset"]], dtype=torch.float32)
     levels = torch.frombuffer(bytearray(base64.b64decode(shown["pixels"])), dtype=torch.uint8)
     drawn = levels.reshape(256, 256).float()
     diff = (drawn - expected_levels(point.data["photo"], K)).abs()
-    assert diff.max() <= 2 and diff.mean() < 0.05, (K.tolist(), diff.max(), diff.mean())
+    # within 2 gray levels everywhere, and no shift of the whole picture (float32 sums in a
+    # different order, and the edge map's 99th percentile, move a few pixels by one level)
+    assert diff.max() <= 2 and diff.mean() < 0.25, (K.tolist(), diff.max(), diff.mean())
     total = K.sum().item()
-    assert shown["readout"].startswith(f"Kernel sum {float(f'{total:.4g}'):g}"), shown["readout"]
+    said = re.match(r"Kernel sum (-?[\d.]+): ", shown["readout"])   # to 4 digits
+    assert said and abs(float(said[1]) - total) <= 5e-4 * max(1, abs(total)), shown["readout"]
 
 
 CHECKS = {
@@ -333,8 +336,10 @@ class Widget:
         shown = self.root.evaluate(READ)
         controls = dict(shown["controls"])
         for key, value in controls.items():
-            if key.startswith("kernel "):
-                controls[key] = float(value)
+            if re.fullmatch(r"kernel \d", key):   # an entry of the kernel editor
+                controls[key] = float(value) if re.fullmatch(r"-?[\d.]+", value) else value
+            elif isinstance(value, float):   # a slider's value arrives as 3.0
+                controls[key] = int(value)
         shown["settings"] = controls
         return shown
 
@@ -373,6 +378,7 @@ class Widget:
                 if t.locator("caption").inner_text().startswith(which)][0]
         how = self.rng.choice(["hover", "click", "keys"])
         if how == "keys" and j > 0:
+            self.page.mouse.move(0, 0)   # else the pointer, resting on a cell, wins
             grid.locator(f"button[data-row='{i}'][data-col='{j - 1}']").focus()
             self.page.keyboard.press("ArrowRight")
         else:
