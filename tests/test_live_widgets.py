@@ -370,6 +370,24 @@ class Widget:
                 self.rng.choice([0, 0, 0, 0.5, -0.25])
             control.fill(f"{value:g}")
 
+    def set(self, name, value):
+        """Drive the control ``name`` to ``value`` with the keyboard (a menu: pick it)."""
+        control = self.root.locator(f"[data-setting='{name}']")
+        kind = control.evaluate("c => c.tagName === 'SELECT' ? 'select' : c.type")
+        if kind == "range":
+            now = int(control.input_value())
+            control.focus()
+            for _ in range(abs(value - now)):
+                control.press("ArrowRight" if value > now else "ArrowLeft")
+        elif kind == "checkbox":
+            if control.is_checked() != value:
+                control.focus()
+                control.press("Space")
+        elif kind == "select":
+            control.select_option(value)
+        else:
+            control.fill(str(value))
+
     def __call__(self, shown, which, shape):
         """Point at a random cell of the table whose caption starts with ``which``: hover,
         click or Tab to it and arrow-key once; returns the (row, column) pointed at."""
@@ -401,6 +419,29 @@ def open_offline(browser, server, page_path, width, problems):
     return page
 
 
+# Settings a random walk rarely reaches, where a rule has a special case: each is driven
+# through the controls and checked like the random ones.
+CORNERS = {
+    "convlib-shape-explorer": [  # no output; a dilated kernel that just fits
+        {"padding p": 0, "dilation d": 3, "kernel size k": 3, "input size n": 6},
+        {"input size n": 7, "stride s": 2},
+    ],
+    "convlib-pooling-explorer": [  # ceil_mode's last window would start in the padding
+        {"mode": "avg", "window": 2, "padding": 1, "stride": 4, "ceil_mode": True},
+        {"count_include_pad": False},
+        {"window": 1, "padding": 1},   # padding more than half the window
+        {"mode": "max", "window": 3, "stride": 3, "padding": 1},
+    ],
+    "convlib-transposed-explorer": [  # output_padding not below the stride; no output
+        {"stride": 1, "output_padding": 1, "padding": 0},
+        {"output_padding": 0, "padding": 2},
+        {"stride": 3, "padding": 1, "output_padding": 2},
+    ],
+    "convlib-sliding-window": [{"padding": 2, "stride": 3}],
+    "convlib-kernel-editor": [{"preset": "box blur"}, {"kernel 0": "0.2"}, {"preset": "identity"}],
+}
+
+
 def drive(page, css, steps, seed):
     """Drive every instance of ``css`` on ``page`` through ``steps`` random changes of one
     control each, checking what it shows against convlib after every change. Returns, per
@@ -426,6 +467,14 @@ def drive(page, css, steps, seed):
             widget.change(control)
             shown = widget.read()
             effects[name] = effects.get(name, 0) + (signature(shown) != signature(before))
+            check(shown, shown["settings"], rng, widget)
+        for corner in CORNERS[css]:
+            for name, value in corner.items():
+                widget.set(name, value)
+            shown = widget.read()
+            assert all(shown["settings"][name] == (float(value) if name.startswith("kernel ")
+                                                    else value)
+                       for name, value in corner.items()), (corner, shown["settings"])
             check(shown, shown["settings"], rng, widget)
     return effects
 
