@@ -9,5 +9,7 @@ compute.
 - ``animation``: animations of correlation, pooling and stamping that play in a static page
 - ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
   progress bar
+- ``live``: widgets whose maths runs in the reader's browser (anywidget): the kernel editor,
+  the shape, pooling and transposed-convolution explorers, a sliding window to point at
 - ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter
 """

@@ -47,7 +47,12 @@ class KernelEditor(LiveWidget):
     presets = traitlets.Dict(KERNELS).tag(sync=True)
     photo = traitlets.Unicode("").tag(sync=True)   # base64 of size × size gray levels
     size = traitlets.Int(PHOTO_SIZE).tag(sync=True)
-    SETTINGS = ("preset", "kernel")
+    SETTINGS = ("preset",)
+
+    def __repr__(self):
+        if self.preset == "custom":
+            return f"KernelEditor(kernel={self.kernel!r})"
+        return f"KernelEditor(preset={self.preset!r})"
 
     def __init__(self, preset="sobel x", image=None, **kwargs):
         levels, problem = (None, "") if image is None else photo_levels(image)
