@@ -31,18 +31,43 @@ function filter3x3(X, size, K) {
   return Y;
 }
 
-// The q-quantile of the values, interpolated linearly between order statistics (torch.quantile).
+// The k-th smallest of the values (from 0), by quickselect: the array is reordered.
+function select(a, k) {
+  let lo = 0, hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j; else if (k >= i) lo = i; else return a[k];
+  }
+  return a[k];
+}
+
+// The q-quantile of the values, interpolated linearly between order statistics
+// (torch.quantile's rule), in linear time.
 function quantile(values, q) {
-  const sorted = Float32Array.from(values).sort();
-  const pos = q * (sorted.length - 1), lo = Math.floor(pos), hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  const a = Float32Array.from(values);
+  const pos = q * (a.length - 1), lo = Math.floor(pos);
+  const low = select(a, lo);
+  let high = low;
+  if (lo + 1 < a.length) {   // the next order statistic: the smallest value above position lo
+    high = Infinity;
+    for (let i = lo + 1; i < a.length; i++) if (a[i] < high) high = a[i];
+  }
+  return low + (high - low) * (pos - lo);
 }
 
 // Gray levels 0..255 of the output, mapped as convlib.images.to_unit_range does.
 function grayLevels(Y, signed) {
   const gray = new Uint8ClampedArray(Y.length);
   if (signed) {
-    const scale = Math.max(quantile(Y.map(Math.abs), 0.99), 1e-12);
+    const magnitudes = new Float32Array(Y.length);
+    for (let i = 0; i < Y.length; i++) magnitudes[i] = Math.abs(Y[i]);
+    const scale = Math.max(quantile(magnitudes, 0.99), 1e-12);
     for (let i = 0; i < Y.length; i++) {
       gray[i] = Math.round(Math.min(1, Math.max(0, 0.5 + 0.5 * Y[i] / scale)) * 255);
     }
