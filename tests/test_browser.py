@@ -6,52 +6,14 @@ Needs the built book (README command 1) and Debian's Chromium at /usr/bin/chromi
 downloads one of its own.
 """
 
-import functools
-import http.server
-import pathlib
-import threading
 import urllib.parse
 
 import pytest
-from conftest import ROOT
+from conftest import HTML, ROOT
 
-HTML = ROOT / "_build" / "html"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = pathlib.Path("/usr/bin/chromium")
 PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                if not p.relative_to(HTML).parts[0].startswith("_")) if HTML.exists() else []
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server():
-    assert (HTML / "index.html").exists(), \
-        "build the book first (README command 1)"
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(HTML)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), "install Debian's Chromium: apt-get install chromium"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def widget_views(source):
@@ -81,10 +43,11 @@ def open_settled(page, url, source):
             "document.querySelectorAll('.math').length", timeout=15000)
     views = widget_views(source)
     if views:
-        page.wait_for_selector(".jupyter-widgets", timeout=15000)
+        # a standard widget renders as .jupyter-widgets, an anywidget (convlib.teach.live)
+        # as a bare .lm-Widget that its ES module fills: count filled views of either kind
         page.wait_for_function(
-            f"document.querySelectorAll('.jupyter-widgets.widget-container, "
-            f".jupyter-widgets.widget-inline-hbox').length >= {views}", timeout=15000)
+            f"document.querySelectorAll('.widget-subarea > :not(:empty)').length >= {views}",
+            timeout=15000)
     for _ in range(150):  # what typesetting and widgets asked for (fonts): 15 s at most
         if not pending:
             break

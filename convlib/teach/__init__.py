@@ -11,6 +11,8 @@ compute.
 - ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
   progress bar
 - ``display``: how an image or a filter's output is shown (mapped to [0, 1], PNG bytes)
+- ``live``: widgets whose maths runs in the reader's browser (anywidget): the kernel editor,
+  the shape, pooling and transposed-convolution explorers, a sliding window to point at
 - ``exercises``: ``check(name, answer)`` for the auto-checked exercises, one module per chapter
 """
 
