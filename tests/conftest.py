@@ -23,6 +23,14 @@ def pytest_configure(config):
     QUICK = "not slow" in (config.getoption("markexpr", "") or "")
 
 
+def pytest_collection_modifyitems(items):
+    """The notebooks (nbval) and the browser tests are slow: the quick loop skips them."""
+    for item in items:
+        path = str(item.fspath)
+        if path.endswith(".ipynb") or path.endswith("test_browser.py"):
+            item.add_marker(pytest.mark.slow)
+
+
 def examples(count):
     """Hypothesis settings for a property test: ``count`` examples in the gate, a tenth (at
     least 10) in the quick loop; no deadline (a shared CPU makes timings noisy)."""
