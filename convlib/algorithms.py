@@ -40,7 +40,13 @@ a few microseconds, outweighs what the cache saves."""
 @functools.cache
 def machine_block_size():
     """``block_size()`` of this machine, read from sysfs the first time ``blocked`` runs
-    (not when convlib is imported) and remembered."""
+    (not when convlib is imported) and remembered.
+
+    Example::
+
+        >>> machine_block_size() >= MIN_BLOCK
+        True
+    """
     return block_size()
 
 
@@ -50,7 +56,15 @@ def block_size(caches=None):
     (about as many) and whatever else the core holds stay in L2 through all k_h k_w passes;
     at least ``MIN_BLOCK``. ``caches``: cache sizes by level as ``convlib.measurements.caches()``
     reads them (this machine's by default). Measured on 2048² images with 2 threads: on an
-    Intel Xeon with a 2 MiB L2 (2^17 outputs), 1.4 to 1.7 times faster than 2^19."""
+    Intel Xeon with a 2 MiB L2 (2^17 outputs), 1.4 to 1.7 times faster than 2^19.
+
+    Example::
+
+        >>> block_size({"L2": "2048K"})      # a quarter of a 2 MiB L2, in float32 outputs
+        131072
+        >>> block_size({"L2": "32M"})
+        2097152
+    """
     from .measurements import cache_bytes
     from .measurements import caches as machine_caches
 
@@ -107,7 +121,15 @@ def _shift_and_add(Y, Xp, K, row0, stride, dilation):
 
 
 def direct(Xp, K, stride=(1, 1), dilation=(1, 1)):
-    """Shift-and-add: Y = sum over taps (a, b) of K[a, b] times the input shifted by (a, b)."""
+    """Shift-and-add: Y = sum over taps (a, b) of K[a, b] times the input shifted by (a, b).
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> direct(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
+    """
     out_h, out_w = _out_size(*Xp.shape, K, stride, dilation)
     if _needs_grad(Xp, K):
         # out-of-place, so that gradients reach the kernel's entries too
@@ -124,6 +146,13 @@ def blocked(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     All k_h k_w passes over a strip run while it is in cache, so main memory sees the input
     read and the output written about once. (With gradients: ``direct``.)
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> blocked(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
     """
     if _needs_grad(Xp, K):
         return direct(Xp, K, stride, dilation)
@@ -142,6 +171,13 @@ def strips(Xp, K, stride=(1, 1), dilation=(1, 1)):
     (a multiple of ``VECTOR``) are the S channels of one image (a strided view, no copy),
     each correlated with the same kernel (``groups=S``). The input gets zero rows at the
     bottom if S h > out_h; those outputs are dropped.
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> strips(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
     """
     out_h, out_w = _out_size(*Xp.shape, K, stride, dilation)
     H, W = Xp.shape
@@ -166,6 +202,13 @@ def kernel_rank(K, factors=False):
     as (U, V): K ≈ sum over r of outer(U[:, r], V[r, :]), the singular values folded in.
     An integer kernel is taken in the default float dtype (as ``corr2d`` takes it); anything
     but a non-empty 2-D real tensor raises ``TypeError``/``ValueError`` naming ``K``.
+
+    Example::
+
+        >>> kernel_rank(torch.tensor([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]))   # Sobel
+        1
+        >>> kernel_rank(torch.eye(3))
+        3
     """
     K = as_matrix("K", K)
     # in float64 on the CPU (any device, and exact enough to count), the factors then
@@ -190,6 +233,13 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
     Gradients are those of the correlation with ``K`` itself (``F.conv2d``'s backward), not
     of the SVD: the terms are an approximation whose derivative in ``K`` is not the
     correlation's (far off for a rank-one kernel).
+
+    Example::
+
+        >>> X = torch.rand(6, 6)
+        >>> K = torch.outer(torch.tensor([1., 2., 1.]), torch.tensor([-1., 0., 1.]))
+        >>> torch.allclose(separable(X, K), torch_conv(X, K), atol=1e-5)   # Sobel: one term
+        True
     """
     if _needs_grad(Xp, K):
         return _SeparableWithExactGradients.apply(Xp, K, stride, dilation)
@@ -252,6 +302,12 @@ def fft(Xp, K, stride=(1, 1), dilation=(1, 1)):
     never wrap around, and they are the valid correlation. Dilation inserts zeros into the
     kernel; stride keeps every s-th output. A dtype outside ``FFT_DTYPES`` (float16, bfloat16)
     is computed in float32 and the result rounded back to it.
+
+    Example::
+
+        >>> X, K = torch.rand(16, 16), torch.rand(5, 5)
+        >>> torch.allclose(fft(X, K), torch_conv(X, K), atol=1e-4)
+        True
     """
     if Xp.dtype not in FFT_DTYPES:
         return fft(Xp.float(), K.float(), stride, dilation).to(Xp.dtype)
@@ -269,7 +325,15 @@ def fft(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
 
 def torch_conv(Xp, K, stride=(1, 1), dilation=(1, 1)):
-    """PyTorch's ``F.conv2d`` on one image with one channel."""
+    """PyTorch's ``F.conv2d`` on one image with one channel.
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> torch_conv(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
+    """
     Y = F.conv2d(Xp.reshape(1, 1, *Xp.shape), K.reshape(1, 1, *K.shape), None, stride, 0,
                  dilation)
     return Y.reshape(Y.shape[2], Y.shape[3])
@@ -280,6 +344,13 @@ def im2col(Xp, K, stride=(1, 1), dilation=(1, 1)):
 
     The column matrix has k_h k_w rows and one column per output: k_h k_w copies of the
     image, which is why im2col needs a lot of memory for large kernels.
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> im2col(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
     """
     out_h, out_w = _out_size(*Xp.shape, K, stride, dilation)
     columns = F.unfold(Xp[None, None], K.shape, dilation=dilation, stride=stride)[0]

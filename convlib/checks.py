@@ -17,6 +17,15 @@ def as_tensor(name, value, dims, layout=""):
     Integer tensors are converted to the default float dtype; float tensors are returned as
     they are. Raises ``TypeError`` for anything but a real tensor, ``ValueError`` for another
     rank or an empty tensor.
+
+    Example::
+
+        >>> as_tensor("K", torch.tensor([[1, 2]]), (2,))
+        tensor([[1., 2.]])
+        >>> as_tensor("K", torch.zeros(3), (2,))
+        Traceback (most recent call last):
+            ...
+        ValueError: Expected K to be a 2-D tensor, got 1-D tensor of shape [3]
     """
     if not isinstance(value, torch.Tensor):
         raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
@@ -39,6 +48,11 @@ def as_matrix(name, value):
 
     Integer tensors are accepted and converted to the default float dtype, so
     ``torch.tensor([[0, 1], [2, 3]])`` works as a kernel.
+
+    Example::
+
+        >>> as_matrix("X", torch.ones(2, 2, dtype=torch.int64)).dtype
+        torch.float32
     """
     return as_tensor(name, value, (2,))
 
@@ -106,7 +120,13 @@ def as_pair(name, value, minimum=None):
 
 
 def as_bool(name, value):
-    """Return ``value`` if it is a ``bool``; raise ``TypeError`` naming ``name`` otherwise."""
+    """Return ``value`` if it is a ``bool``; raise ``TypeError`` naming ``name`` otherwise.
+
+    Example::
+
+        >>> as_bool("ceil_mode", True)
+        True
+    """
     if not isinstance(value, bool):
         raise TypeError(f"{name} must be a bool, got {value!r}")
     return value
@@ -114,7 +134,15 @@ def as_bool(name, value):
 
 def check_kernel_fits(X, K, padding=(0, 0), dilation=(1, 1)):
     """Raise ``ValueError`` if kernel ``K`` (dilated) is larger than input ``X`` plus padding,
-    naming every dimension (height, width) in which it does not fit."""
+    naming every dimension (height, width) in which it does not fit.
+
+    Example::
+
+        >>> check_kernel_fits(torch.zeros(2, 5), torch.zeros(3, 3))
+        Traceback (most recent call last):
+            ...
+        ValueError: kernel K of shape [3, 3] is larger than input X of shape [2, 5] in height
+    """
     padded = (X.shape[-2] + 2 * padding[0], X.shape[-1] + 2 * padding[1])
     span = tuple(dilation[a] * (K.shape[a - 2] - 1) + 1 for a in (0, 1))
     too_large = [label for axis, label in enumerate(("height", "width"))

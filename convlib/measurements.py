@@ -28,13 +28,26 @@ TARGETS = {
 def benchmark_results(path=RESULTS):
     """The measured times as a dict: ``machine`` (cpu, threads, caches, memory, versions),
     ``memory_bandwidth``, ``rows`` (one per case: ``n``, ``k``, ``kernel`` ("random" or
-    "gaussian"), the method ``choice`` and ``seconds`` per method), ``targets`` and ``goals``."""
+    "gaussian"), the method ``choice`` and ``seconds`` per method), ``targets`` and ``goals``.
+
+    Example::
+
+        >>> run = benchmark_results()
+        >>> "machine" in run and "rows" in run and run["rows"][0]["n"] > 0
+        True
+    """
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
 def cache_bytes(size):
     """Bytes of a cache size as the benchmark stores it, e.g. ``"32768K"`` (lscpu's K, M
-    and G are powers of 1024) or a plain number of bytes."""
+    and G are powers of 1024) or a plain number of bytes.
+
+    Example::
+
+        >>> cache_bytes("48K"), cache_bytes("2M")
+        (49152, 2097152)
+    """
     if not isinstance(size, str) or not size.strip():
         raise TypeError(f"Expected size to be a string like '48K', got {size!r}")
     text = size.strip().upper().removesuffix("IB").removesuffix("B")
@@ -48,7 +61,13 @@ def cache_bytes(size):
 
 def caches():
     """This machine's data cache sizes by level, as Linux reports them (sysfs), e.g.
-    ``{"L1": "48K", "L2": "2048K", "L3": "307200K"}``; empty where they cannot be read."""
+    ``{"L1": "48K", "L2": "2048K", "L3": "307200K"}``; empty where they cannot be read.
+
+    Example::
+
+        >>> isinstance(caches(), dict)
+        True
+    """
     found = {}
     for index in sorted(pathlib.Path("/sys/devices/system/cpu/cpu0/cache").glob("index*")):
         try:
@@ -65,14 +84,27 @@ def _geomean(values):
 
 
 def fastest_method(row):
-    """The name of the fastest of ``corr2d``'s methods in one row."""
+    """The name of the fastest of ``corr2d``'s methods in one row.
+
+    Example::
+
+        >>> fastest_method({"seconds": {"direct": 2.0, "fft": 0.5, "F.conv2d": 1.0}})
+        'fft'
+    """
     times = row["seconds"]
     return min((m for m in CONVLIB_METHODS if m in times), key=times.get)
 
 
 def goal_figures(rows):
     """The summary figures of the benchmark rows, over the random kernels (the grid)
-    unless the name says otherwise; ratios are times, so below 1 means convlib is faster."""
+    unless the name says otherwise; ratios are times, so below 1 means convlib is faster.
+
+    Example::
+
+        >>> figures = goal_figures(benchmark_results()["rows"])
+        >>> figures["max_convlib_over_fastest"] >= 1
+        True
+    """
     grid = [r for r in rows if r.get("kernel", "random") == "random"]
 
     def ratios(peer, among=grid):

@@ -22,13 +22,24 @@ def format_loss(value, floor=1e-8):
 
     The last digits of a tiny loss are float rounding, which differs between CPUs; printed
     outputs must not depend on them.
+
+    Example::
+
+        >>> format_loss(0.012345), format_loss(3.2e-14)
+        ('0.012', '< 1e-08')
     """
     return f"< {floor:.0e}" if 0 <= value < floor else f"{value:.2g}"
 
 
 @dataclass
 class FitResult:
-    """What ``fit_kernel`` did: the loss before each step, and whether it diverged."""
+    """What ``fit_kernel`` did: the loss before each step, and whether it diverged.
+
+    Example::
+
+        >>> FitResult([4.0, 1.0, 0.25])
+        FitResult(steps=3, final_loss=0.25, diverged=False)
+    """
 
     losses: list = field(default_factory=list)
     diverged: bool = False
@@ -73,6 +84,19 @@ def fit_kernel(model, X, Y, *, lr, steps, loss="sum", optimizer="sgd", tol=None,
     times beyond the first one stops training with ``diverged=True`` and a message (the
     parameters are left as they were at that step). ``every``: print the loss every that
     many steps. ``callback(step, loss)`` is called after each step (e.g. a progress bar).
+
+    Example::
+
+        >>> import convlib
+        >>> from convlib.images import stripes
+        >>> X = stripes()                                     # chapter 2's toy image
+        >>> Y = convlib.corr2d(X, torch.tensor([[1.0, -1.0]]))  # its edges
+        >>> _ = torch.manual_seed(0)
+        >>> layer = convlib.Conv2D((1, 2))
+        >>> fit_kernel(layer, X, Y, lr=0.01, steps=400)
+        FitResult(steps=400, final_loss=< 1e-08, diverged=False)
+        >>> layer.weight.detach().round(decimals=3)
+        tensor([[ 1., -1.]])
     """
     loss_fn = _loss_fn(loss)
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not lr > 0:
@@ -118,6 +142,15 @@ def loss_hessian(model, X, Y, *, loss="sum"):
     Returns a (P, P) tensor, P the number of parameters (for ``Conv2D((1, 2))``: weight
     entries, then the bias). Computed at the model's current parameters; for a linear model
     and squared error the Hessian is the same everywhere.
+
+    Example::
+
+        >>> import convlib
+        >>> X = torch.ones(2, 3)
+        >>> loss_hessian(convlib.Conv2D((1, 2)), X, torch.zeros(2, 2))   # weights, then bias
+        tensor([[8., 8., 8.],
+                [8., 8., 8.],
+                [8., 8., 8.]])
     """
     loss_fn = _loss_fn(loss)
     _check_prediction(model, X, Y)
@@ -138,5 +171,12 @@ def loss_hessian(model, X, Y, *, loss="sum"):
 
 def hessian_eigenvalues(model, X, Y, *, loss="sum"):
     """Eigenvalues of ``loss_hessian``, in ascending order. Plain gradient descent on this
-    quadratic loss converges exactly when ``lr < 2 / largest eigenvalue``."""
+    quadratic loss converges exactly when ``lr < 2 / largest eigenvalue``.
+
+    Example::
+
+        >>> import convlib
+        >>> hessian_eigenvalues(convlib.Conv2D((1, 2)), torch.ones(2, 3), torch.zeros(2, 2))[-1]
+        tensor(24.)
+    """
     return torch.linalg.eigvalsh(loss_hessian(model, X, Y, loss=loss).double()).float()
