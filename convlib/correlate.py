@@ -204,7 +204,9 @@ def convolve2d(X, K, *, stride=1, padding=0, dilation=1):
     """True 2-D convolution of one image with one kernel: ``K`` is flipped first.
 
     Not what ``F.conv2d`` computes: PyTorch's ``conv2d`` is a cross-correlation, our
-    ``corr2d``. The name is SciPy's (``scipy.signal.convolve2d``). Flipping the kernel in
+    ``corr2d``. The name is SciPy's (``scipy.signal.convolve2d``), but SciPy returns the full
+    convolution by default (``mode="full"``); this one returns what ``corr2d`` returns, the
+    valid part unless you pad (SciPy's ``mode="valid"``). Flipping the kernel in
     both axes (``K.flip(0, 1)``) is the only difference from ``corr2d``.
 
     Args:

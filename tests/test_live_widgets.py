@@ -23,8 +23,9 @@ import torch
 from conftest import HTML, ROOT
 
 import convlib
-from convlib.images import KERNELS, display_mode, load_photo, to_unit_range
+from convlib.images import KERNELS, load_photo
 from convlib.shapes import output_size, pool_output_shape, window_positions
+from convlib.teach.display import display_mode, to_unit_range
 from convlib.teach.live import (
     CSS_CLASSES,
     KernelEditor,

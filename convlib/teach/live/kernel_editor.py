@@ -29,7 +29,7 @@ def photo_levels(image):
 class KernelEditor(LiveWidget):
     """A 3 × 3 kernel editor: nine number fields, a preset menu, and the photograph next to
     the photograph correlated with the kernel (padding 1, so the size is kept), redrawn in
-    the browser at every keystroke. Shown as ``convlib.images.png_bytes`` shows it.
+    the browser at every keystroke. Shown as ``convlib.teach.display.png_bytes`` shows it.
 
     ``image``: a square (h, w) tensor with values in [0, 1] (default: the 256 × 256
     photograph), shipped as 8-bit gray levels. ``preset``: a name in

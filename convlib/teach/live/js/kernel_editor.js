@@ -1,5 +1,5 @@
 // The kernel editor: a 3 × 3 kernel (typed, or a preset) correlated with the photograph in
-// the browser, zero padding 1 so the size is kept, and drawn as convlib.images.png_bytes
+// the browser, zero padding 1 so the size is kept, and drawn as convlib.teach.display.png_bytes
 // draws it: a kernel whose weights sum to more than 0 gives a picture (clipped to [0, 1]);
 // otherwise an edge map, 0 at mid-gray and the 99th percentile of |output| at black or white.
 
@@ -61,7 +61,7 @@ function quantile(values, q) {
   return low + (high - low) * (pos - lo);
 }
 
-// Gray levels 0..255 of the output, mapped as convlib.images.to_unit_range does.
+// Gray levels 0..255 of the output, mapped as convlib.teach.display.to_unit_range does.
 function grayLevels(Y, signed) {
   const gray = new Uint8ClampedArray(Y.length);
   if (signed) {
