@@ -1,5 +1,6 @@
 """The code and the notebooks are ruff-clean (the chapters are read, so they are held to it too)."""
 
+import re
 import shutil
 import subprocess
 
@@ -43,3 +44,26 @@ def test_notebook_outputs_fit_the_page():
                 long_lines += [f"{path.name} cell {number}: {line}"
                                for line in text.splitlines() if len(line) > PAGE_WIDTH]
     assert not long_lines, "\n".join(long_lines)
+
+
+def test_no_directive_title_breaks_its_fence():
+    """A backtick fence's info string cannot hold a backtick: "```{admonition} Going deeper:
+    `ceil_mode`" renders as raw text in the page (and the -W build does not notice). Such
+    titles use a colon fence (:::) or no backticks."""
+    import nbformat
+
+    broken = []
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for number, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            if cell.cell_type != "markdown":
+                continue
+            for line in cell.source.splitlines():
+                fence = re.match(r"^(`{3,})\{[\w-]+\}(.*)$", line)
+                if fence and "`" in fence.group(2):
+                    broken.append(f"{path.name} cell {number}: {line}")
+    assert not broken, "\n".join(broken)
+
+
+def test_the_fence_check_can_fail():
+    line = "```{admonition} Going deeper: `ceil_mode`"
+    assert "`" in re.match(r"^(`{3,})\{[\w-]+\}(.*)$", line).group(2)
