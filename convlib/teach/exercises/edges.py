@@ -42,8 +42,8 @@ def _corner_kernel(answer):
     if _response(staircase, K) <= tolerance:  # cannot happen for 2 x 2: kept as a guard
         return Feedback(False, "It gives 0 at the corners of the staircase "
                                "torch.tril(torch.ones(6, 6)) too.")
-    return Feedback(True, "It fires where the edge turns, at the staircase's corners; flat "
-                          "images and straight vertical and horizontal edges give 0.")
+    return Feedback(True, "It fires at the staircase's corners; flat images and straight "
+                          "edges give 0.")
 
 
 SECOND_DIFFERENCE = torch.tensor([[1.0, -2.0, 1.0]])
