@@ -16,12 +16,12 @@ from checker_table import (
 from convlib.teach.exercises import edges
 
 TABLE = {
-    "diagonal-kernel": rights(kernel_forms([[1, -1], [-1, 1]]) + kernel_forms([[-2, 2], [2, -2]])
+    "corner-kernel": rights(kernel_forms([[1, -1], [-1, 1]]) + kernel_forms([[-2, 2], [2, -2]])
                               + kernel_forms([[0.5, -0.5], [-0.5, 0.5]])) + WRONG_KERNELS + [
         ([[1, 0], [0, 0]], "responds to a flat image (its entries sum to 1)"),
         ([[1, 0], [0, -1]], "responds to a vertical edge"),
         ([[1, 1], [-1, -1]], "responds to a horizontal edge"),
-        ([[0, 0], [0, 0]], "gives 0 on the diagonal edge"),
+        ([[0, 0], [0, 0]], "gives 0 at the corners of the staircase"),
         # right up to a factor, however small: tolerances are relative to the kernel
         (torch.tensor([[1, -1], [-1, 1]]) * 1e-5, True),
         (torch.tensor([[1, -1], [-1, 1]]) * 1e-6, True),

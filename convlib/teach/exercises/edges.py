@@ -11,7 +11,7 @@ def _response(X, K):
     return F.conv2d(X[None, None], K[None, None])[0, 0].abs().max().item()
 
 
-def _diagonal_kernel(answer):
+def _corner_kernel(answer):
     K = kernel_tensor(answer, "[[a, b], [c, d]]")
     if isinstance(K, Feedback):
         return K
@@ -20,14 +20,15 @@ def _diagonal_kernel(answer):
                                f"{list(K.shape)}.")
     K = K.double()  # the reader's float32 weights, exactly; the sums below in float64
     if not K.any():
-        return Feedback(False, "It gives 0 on the diagonal edge of torch.tril(torch.ones(6, 6)) "
-                               "too, as on every image: all its entries are 0.")
+        return Feedback(False, "It gives 0 at the corners of the staircase "
+                               "torch.tril(torch.ones(6, 6)) too, as on every image: all its "
+                               "entries are 0.")
     # "gives 0" up to rounding, relative to the kernel's size: c * [[1, -1], [-1, 1]] is
     # right for every c, and a near miss such as [[1, -1], [-1, 1.000005]] is not
     tolerance = 1e-6 * K.abs().sum().item()
     vertical = torch.zeros(6, 6, dtype=torch.float64)
     vertical[:, 3:] = 1
-    diagonal = torch.tril(torch.ones(6, 6, dtype=torch.float64))
+    staircase = torch.tril(torch.ones(6, 6, dtype=torch.float64))  # an edge with corners
     flat = torch.ones(6, 6, dtype=torch.float64)
     if _response(flat, K) > tolerance:
         return Feedback(False, f"It responds to a flat image (its entries sum to "
@@ -38,10 +39,11 @@ def _diagonal_kernel(answer):
     if _response(vertical.T, K) > tolerance:
         return Feedback(False, "It responds to a horizontal edge: make every row of the "
                                "kernel sum to 0.")
-    if _response(diagonal, K) <= tolerance:  # cannot happen for 2 x 2: kept as a guard
-        return Feedback(False, "It gives 0 on the diagonal edge of torch.tril(torch.ones(6, 6)) "
-                               "too.")
-    return Feedback(True, "It sees the diagonal edge; flat, vertical and horizontal give 0.")
+    if _response(staircase, K) <= tolerance:  # cannot happen for 2 x 2: kept as a guard
+        return Feedback(False, "It gives 0 at the corners of the staircase "
+                               "torch.tril(torch.ones(6, 6)) too.")
+    return Feedback(True, "It fires at the staircase's corners; flat images and straight "
+                          "edges give 0.")
 
 
 SECOND_DIFFERENCE = torch.tensor([[1.0, -2.0, 1.0]])
@@ -77,6 +79,6 @@ def _second_difference(answer):
 
 
 CHECKERS = {
-    "diagonal-kernel": _diagonal_kernel,
+    "corner-kernel": _corner_kernel,
     "second-difference": _second_difference,
 }
