@@ -35,7 +35,7 @@ def test_figure_draws_the_output_and_one_label_per_stamp():
     texts = [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
     assert [t for t in texts if t.startswith("X[")] == [
-        "X[0,0] = 0: 0·K", "X[0,1] = 1: 1·K", "X[1,0] = 2: 2·K", "X[1,1] = 3: 3·K"]
+        "X[0,0]·K = 0·K", "X[0,1]·K = 1·K", "X[1,0]·K = 2·K", "X[1,1]·K = 3·K"]
     assert texts.count("+") == 3 and texts.count("=") == 1
     # the output's nine numbers are the last nine before its label
     out = texts.index("output")

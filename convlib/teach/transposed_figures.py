@@ -47,7 +47,7 @@ def stamps_figure(X, K, *, stride=1, cell=0.42):
                  for r in range(rows) for c in range(cols)}
         hidden = {(r, c) for r in range(rows) for c in range(cols)} - inside
         draw_matrix(ax, stamp, x, 0, faces, hidden=hidden)
-        ax.text(x + cols / 2, 0.35, f"X[{i},{j}] = {float(X[i, j]):g}: {float(X[i, j]):g}·K",
+        ax.text(x + cols / 2, 0.35, f"X[{i},{j}]·K = {float(X[i, j]):g}·K",
                 ha="center", va="bottom", fontsize=10)
         x += cols
         sign = "+" if n < len(parts) - 1 else "="
