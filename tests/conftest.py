@@ -50,7 +50,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")  # tests draw figures without a screen
 
 
-# The built book in a real browser (tests/test_browser.py, tests/test_live_widgets.py).
+# The built book in a real browser (tests/book/test_browser.py, tests/book/test_live_widgets.py).
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,7 +3,7 @@ and the same ones work live in JupyterLab, Colab and VS Code (``anywidget``).
 
 Python holds the settings (checked: a bad value keeps the old one and says why in the
 widget) and ships the data; every number and pixel a widget shows is computed by its
-JavaScript twin in ``js/``, which ``tests/test_live_widgets.py`` checks against ``convlib``
+JavaScript twin in ``js/``, which ``tests/book/test_live_widgets.py`` checks against ``convlib``
 in a real browser. Each widget's root element has a stable class (``convlib-<name>``).
 
 - ``KernelEditor``: a 3 × 3 kernel, typed or a preset, on the photograph

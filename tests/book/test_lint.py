@@ -20,7 +20,7 @@ def test_ruff_is_clean():
 
 PAGE_WIDTH = 88
 """Characters a code block shows in a 1280-px window before it scrolls sideways: 90, measured
-with assets/page-width.css (the theme alone shows 77); tests/test_browser.py measures the
+with assets/page-width.css (the theme alone shows 77); tests/book/test_browser.py measures the
 built pages themselves."""
 
 

@@ -155,7 +155,7 @@ CHAPTER_PAGES = [p for p in PAGES if p.startswith("chapters/0")]
 
 @pytest.mark.parametrize("page_path", CHAPTER_PAGES)
 def test_a_first_reader_meets_a_short_plain_chapter(server, browser, page_path):
-    """The reader's goals (tests/reader_metrics.py): a main path of at most 1,500 words (the
+    """The reader's goals (tests/book/reader_metrics.py): a main path of at most 1,500 words (the
     speed chapter 2,000), at most 5 visible asserts, visible code and printed text at most
     35 % of the page, a picture in the first 1280 x 800 screen, a numbered caption on every
     figure, and every image drawn at 1.5 times its shown width or more."""

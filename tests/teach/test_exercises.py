@@ -1,6 +1,6 @@
 """What every checker shares: a crashing answer or an unknown name is a one-line message, and
 the table helper of ``checker_table`` can fail. Each chapter's checkers have their own table
-(``tests/test_exercises_<chapter>.py``)."""
+(``tests/teach/test_exercises_<chapter>.py``)."""
 
 import pytest
 from checker_table import check_table

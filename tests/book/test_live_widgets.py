@@ -5,7 +5,7 @@ The browser tests find every live widget on every built page by its root's CSS c
 its controls through random seeded settings (the keyboard for sliders and check boxes, the
 mouse or the keyboard for the cells you point at), read what the page shows (numbers in its
 tables and readout, the drawn windows, the canvas's pixels) and compare it with convlib
-computed here. Needs the built book (README command 1) and Chromium, as tests/test_browser.py.
+computed here. Needs the built book (README command 1) and Chromium, as tests/book/test_browser.py.
 """
 
 import base64

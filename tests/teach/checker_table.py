@@ -1,6 +1,6 @@
 """A checker table: every form of a right answer gets ✅, every wrong answer a true ❌ hint.
 
-Each chapter's test file (``tests/test_exercises_<chapter>.py``) builds its own table and
+Each chapter's test file (``tests/teach/test_exercises_<chapter>.py``) builds its own table and
 hands it to ``check_table``. A row is ``(answer, expected)``:
 
 - ``expected`` is ``True``: the answer is right, the verdict must be ✅;

@@ -1,10 +1,10 @@
 """What a first reader meets on a built chapter page, measured in the browser.
 
-Used by tests/test_browser.py (which holds every chapter to the goals in ``GOALS``), and as a
+Used by tests/book/test_browser.py (which holds every chapter to the goals in ``GOALS``), and as a
 script for authors:
 
-    python tests/reader_metrics.py                       # every chapter of _build/html
-    python tests/reader_metrics.py chapters/02_edge_detection.html
+    python tests/book/reader_metrics.py                       # every chapter of _build/html
+    python tests/book/reader_metrics.py chapters/02_edge_detection.html
 
 The main path is the page's prose outside code cells, outputs, dropdowns ("Going deeper"),
 exercises and solutions, and everything from the "Exercises" section on.
@@ -126,7 +126,7 @@ def main(argv):
 
     from playwright.sync_api import sync_playwright
 
-    html = pathlib.Path(__file__).resolve().parent.parent / "_build" / "html"
+    html = pathlib.Path(__file__).resolve().parents[2] / "_build" / "html"
     pages = argv or sorted(str(p.relative_to(html)) for p in (html / "chapters").glob("0*.html"))
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
