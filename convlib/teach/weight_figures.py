@@ -1,7 +1,8 @@
 """Figures of a multi-channel layer's weight: its kernels as blocks, and what groups cut.
 
 ``weight_blocks_figure`` draws the 4-D weight (c_o, c_i, k_h, k_w) as c_o blocks of c_i
-slices between the input and the output, as CS231n draws a convolutional layer.
+slices between the input and the output, as CS231n draws a convolutional layer (its label
+writes the symbols in mathtext, so no underscore shows).
 ``groups_figure`` draws, for several values of ``groups``, which input channels each output
 channel's kernel reads. Who reads what comes from ``convlib.channels.corr2d_multi`` itself
 (``reads``); nothing here computes a convolution of its own.
@@ -87,7 +88,8 @@ def weight_blocks_figure(in_channels=3, out_channels=2, kernel_size=3, n=5, cell
         x += k + in_channels * depth + 1.6
     ax.text(x - 1.6 - (out_channels * (k + in_channels * depth + 1.6) - 1.6) / 2,
             n + 2.4 + in_channels * depth,
-            f"weight: {out_channels} × {in_channels} × {k} × {k}  (c_o × c_i × k_h × k_w)",
+            f"weight: {out_channels} × {in_channels} × {k} × {k}  "
+            r"($c_o \times c_i \times k_h \times k_w$)",
             ha="center", va="bottom", fontsize=11)
     ax.text(x - 0.2, 1 + n / 2, "=", ha="center", va="center", fontsize=18)
     x += 0.8

@@ -47,3 +47,16 @@ def test_groups_figure_draws_one_slice_and_line_per_link():
 def test_groups_must_divide_the_channels():
     with pytest.raises(ValueError, match="divisible"):
         reads(4, 6, 4)
+
+
+def test_weight_blocks_symbols_are_mathtext_not_literal_underscores():
+    # "c_o" drawn as plain text shows its underscore; symbols go inside $...$
+    import re
+
+    fig = weight_blocks_figure(in_channels=3, out_channels=2, kernel_size=3, n=5)
+    for t in fig.axes[0].texts:
+        outside_math = re.sub(r"\$[^$]*\$", "", t.get_text())
+        assert "_" not in outside_math, t.get_text()
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert r"$c_o \times c_i \times k_h \times k_w$" in texts
+    plt.close(fig)
