@@ -43,7 +43,7 @@ def animations(path):
 def test_animations_have_alt_text(path):
     """``to_html(anim, alt=...)`` puts a description on the frame image."""
     for html in animations(path):
-        alt = re.search(r'<img alt="([^"]*)" id="_anim_img', html)
+        alt = re.search(r'<img alt="([^"]*)"[^>]*id="_anim_img', html)
         assert alt and len(alt.group(1)) > 20, f"{path.name}: an animation has no alt text"
 
 
