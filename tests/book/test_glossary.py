@@ -4,7 +4,9 @@ import re
 
 from conftest import ROOT
 
-D2L_ZH = {  # English term -> d2l-zh's term (chapter "卷积神经网络", "优化算法")
+D2L_ZH = {  # English term -> d2l-zh's term (chapters "线性神经网络", "多层感知机",
+    # "卷积神经网络", "优化算法")
+    "accuracy": "精度",
     "bias": "偏置",
     "convolution": "卷积",
     "convolutional layer": "卷积层",
@@ -19,6 +21,13 @@ D2L_ZH = {  # English term -> d2l-zh's term (chapter "卷积神经网络", "优�
     "receptive field": "感受野",
     "stride": "步幅",
     "window": "卷积窗口",
+    "cross-entropy loss": "交叉熵损失",
+    "epoch": "迭代周期",
+    "fully connected layer": "全连接层",
+    "LeNet": "LeNet",
+    "multilayer perceptron": "多层感知机",
+    "test set": "测试数据集",
+    "training set": "训练集",
 }
 
 
