@@ -8,8 +8,7 @@ compute.
 - ``channel_figures``: channel slices, their partial results and the sum
 - ``network_figures``: a small network's digits, training curves, kernels and feature maps
 - ``animation``: animations of correlation, pooling and stamping that play in a static page
-- ``widgets``: the kernel editor, the shape explorer and its transposed twin, a training
-  progress bar
+- ``widgets``: the training progress bar
 - ``display``: how an image or a filter's output is shown (mapped to [0, 1], PNG bytes)
 - ``live``: widgets whose maths runs in the reader's browser (anywidget): the kernel editor,
   the shape, pooling and transposed-convolution explorers, a sliding window to point at

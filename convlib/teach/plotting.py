@@ -4,7 +4,6 @@ Everything is drawn on one set of axes in "cell" units: a matrix of shape (rows,
 block of unit squares, row 0 at the top. The numbers come from ``convlib.corr2d``.
 """
 
-import io
 
 import matplotlib.pyplot as plt
 import torch
@@ -283,14 +282,6 @@ def draw_window_positions(ax, n, k, *, stride=1, padding=0, dilation=1):
     _draw_tap_rows(ax, positions, width, "out")
 
 
-def figure_png(fig, dpi=80):
-    """Render figure ``fig`` to PNG bytes and close it (for image widgets)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
-
-
 def stamp_figure_size(X, K, stride=1, cell=0.42):
     """Figure size (inches) that fits the ``X · K → Y`` stamping drawing (``draw_stamp``)."""
     s = as_pair("stride", stride, minimum=1)
@@ -337,28 +328,3 @@ def draw_stamp(ax, X, K, i, j, *, stride=1, padding=0, values=True):
     ax.axis("off")
     return (f"X[{i},{j}] = {float(X[i, j]):g} adds {float(X[i, j]):g}·K at rows "
             f"{r0}–{r0 + K.shape[0] - 1}, columns {c0}–{c0 + K.shape[1] - 1}")
-
-
-def draw_stamp_positions(ax, n, k, *, stride=1, padding=0, output_padding=0,
-                         dilation=1):
-    """Draw, along one dimension, the cells each input of a transposed convolution writes.
-
-    Top row: the (n - 1) s + d (k - 1) + 1 cells of the full output, then ``output_padding``
-    extra cells at the end (green dashed); the ``padding`` cells removed at each side are
-    white and dashed. Below it, one row per input element: its k taps as dark squares.
-    """
-    from ..shapes import transposed_output_size
-    from ..transposed import stamp_positions
-
-    transposed_output_size(n, k, padding=padding, stride=stride, output_padding=output_padding,
-                           dilation=dilation)
-    positions = stamp_positions(n, k, stride=stride, dilation=dilation)
-    full = (n - 1) * stride + dilation * (k - 1) + 1
-    width = full + output_padding
-    for c in range(width):
-        removed = c < padding or c >= width - padding
-        extra = c >= full
-        face = PADDING if removed else OUTPUT
-        ax.add_patch(Rectangle((c, 0), 1, 1, facecolor=face, edgecolor="0.3",
-                               linestyle="--" if removed or extra else "-"))
-    _draw_tap_rows(ax, positions, width, "in")
