@@ -15,21 +15,33 @@ from .plotting import INPUT, PADDING, draw_window_positions
 PAD_FACE = "#eeeeee"  # a padded cell that holds a copied (not zero) value: light gray, dashed
 
 
-def window_panels(n, k, settings, *, cell=0.32):
+def window_panels(n, k, settings, *, cell=0.32, vertical=False):
     """One panel per ``(padding, stride)`` in ``settings``: the padded 1-D input of length
     ``n`` and the taps of every window of a size-``k`` kernel (``draw_window_positions``),
-    titled with the padding, the stride and the output length. Returns the figure."""
+    titled with the padding, the stride and the output length. ``vertical``: stack the panels
+    one under the other in a narrow figure, with larger text (it reads on a phone). Returns
+    the figure."""
     width = max(n + 2 * p for p, _ in settings) + 2.4
     heights = [0.8 * output_size(n, k, padding=p, stride=s) + 1.4 for p, s in settings]
-    fig, axes = plt.subplots(1, len(settings), squeeze=False,
-                             figsize=(cell * width * len(settings), cell * max(heights) + 0.5),
-                             gridspec_kw={"width_ratios": [1] * len(settings)})
-    for ax, (p, s) in zip(axes[0], settings, strict=True):
+    if vertical:
+        fig, axes = plt.subplots(len(settings), 1, squeeze=False,
+                                 figsize=(cell * width, sum(cell * h + 0.55 for h in heights)),
+                                 gridspec_kw={"height_ratios": heights})
+        axes, title_size, label_size = axes[:, 0], 11, 10
+    else:
+        fig, axes = plt.subplots(1, len(settings), squeeze=False,
+                                 figsize=(cell * width * len(settings), cell * max(heights) + 0.5),
+                                 gridspec_kw={"width_ratios": [1] * len(settings)})
+        axes, title_size, label_size = axes[0], 10, None
+    for ax, (p, s), height in zip(axes, settings, heights, strict=True):
         draw_window_positions(ax, n=n, k=k, padding=p, stride=s)
         ax.set_xlim(-2.2, width - 2.2)
-        ax.set_ylim(-(max(heights) - 1.4) - 0.2, 1.2)
+        ax.set_ylim(-((height if vertical else max(heights)) - 1.4) - 0.2, 1.2)
         out = output_size(n, k, padding=p, stride=s)
-        ax.set_title(f"padding {p}, stride {s}:\n{n} inputs → {out} outputs", fontsize=10)
+        ax.set_title(f"padding {p}, stride {s}:\n{n} inputs → {out} outputs",
+                     fontsize=title_size)
+        for label in ax.texts if label_size else ():  # "out 0", "out 1", ...
+            label.set_fontsize(label_size)
     fig.tight_layout()
     return fig
 

@@ -48,6 +48,24 @@ def test_window_panels_titles_count_outputs():
     plt.close(fig)
 
 
+def test_window_panels_stack_vertically_with_larger_text():
+    settings = [(0, 1), (1, 1), (1, 2)]
+    wide, tall = window_panels(5, 3, settings), window_panels(5, 3, settings, vertical=True)
+    # same panels and titles, one under the other in a figure a third as wide
+    assert [ax.get_title() for ax in tall.axes] == [ax.get_title() for ax in wide.axes]
+    assert [len(ax.patches) for ax in tall.axes] == [len(ax.patches) for ax in wide.axes]
+    tops = [ax.get_position().y0 for ax in tall.axes]
+    assert tops == sorted(tops, reverse=True)
+    (w_wide, _), (w_tall, h_tall) = wide.get_size_inches(), tall.get_size_inches()
+    assert abs(w_tall - w_wide / 3) < 1e-9 and h_tall > w_tall
+    # larger text than the side-by-side figure: titles 11 pt, "out i" labels 10 pt
+    assert {ax.title.get_fontsize() for ax in tall.axes} == {11}
+    assert {t.get_fontsize() for ax in tall.axes for t in ax.texts} == {10}
+    assert [t.get_text() for t in tall.axes[1].texts] == [f"out {i}" for i in range(5)]
+    plt.close(wide)
+    plt.close(tall)
+
+
 def test_padded_rows_show_values_and_dash_the_padding():
     row = torch.tensor([[[1.0, 2.0, 3.0]]])
     rows = {"zeros": F.pad(row, (2, 2))[0, 0],
