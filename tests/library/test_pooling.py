@@ -319,6 +319,7 @@ def test_pooling_animation_has_one_frame_per_output(kwargs):
     assert "_anim_slider" in html and "://" not in html  # plays offline
 
 
+@pytest.mark.slow
 def test_pooling_animation_titles_are_d2l_sums():
     from convlib.teach.animation import pooling_animation, to_html
 

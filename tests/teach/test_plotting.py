@@ -30,7 +30,8 @@ def test_unreached_cells(shape, k, s, expected):
     assert unreached_cells(shape, k, s) == expected
 
 
-@pytest.mark.parametrize("padding, stride, frames", [(0, 1, 4), (1, 1, 16), (1, 2, 4)])
+@pytest.mark.parametrize("padding, stride, frames", [
+    (0, 1, 4), pytest.param(1, 1, 16, marks=pytest.mark.slow), (1, 2, 4)])
 def test_animation_has_one_frame_per_output(padding, stride, frames):
     anim = correlation_animation(X, K, padding=padding, stride=stride)
     html = to_html(anim)

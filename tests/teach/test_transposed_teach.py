@@ -41,6 +41,7 @@ def test_stamp_rejects_a_setting_with_no_output():
     plt.close(fig)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape, stride", [((2, 2), 1), ((2, 3), 2), ((1, 1), 3)])
 def test_animation_has_one_frame_per_input(shape, stride):
     anim = transposed_animation(torch.ones(shape), K, stride=stride)
