@@ -11,77 +11,148 @@ Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; w
 ``F.conv2d``, despite its name, is a cross-correlation).
 """
 
-import math
+import functools
+import json
+import pathlib
 
 import torch
 import torch.nn.functional as F
 
-from .algorithms import BLOCKED_MAX_TAPS, METHODS, kernel_rank
+from . import fused as fused_loop
+from .algorithms import METHODS, kernel_rank
 from .checks import as_matrix, as_pair, check_kernel_fits
 from .shapes import unchecked_output_size
 
-FFT_TAPS_PER_LOG2 = 40
-"""The FFT is used once k_h k_w / (s_h s_w) exceeds this many times log2 of the input size."""
-
-SMALL_OUTPUT = 160 * 160
-"""Up to this many outputs, ``F.conv2d``'s low fixed cost wins for small kernels."""
+COSTS = pathlib.Path(__file__).with_name("data") / "method_costs.json"
+"""The cost model's coefficients, fitted by ``benchmarks/correlate.py --fit``
+(``convlib.measurements.fit_costs``) to a run on one machine."""
 
 TOLERANCE = 1e-5
 """Every method agrees with ``F.conv2d`` to within ``TOLERANCE * sum|K| * max|X|`` (float32),
 that is, relative to the largest value the output could take."""
 
 
-def choose_method(kernel_shape, output_shape, stride=(1, 1), needs_grad=False, rank=None):
-    """The algorithm ``corr2d`` uses: one of ``"torch"``, ``"blocked"``, ``"strips"``,
-    ``"separable"`` or ``"fft"``.
-
-    ``rank`` is the kernel's rank (``convlib.algorithms.kernel_rank``), or ``None`` if it is
-    not known. The rule compares *counts* (taps, outputs, log2 of the size), not times, so
-    that it carries from one CPU to another; the constants were measured with
-    ``benchmarks/correlate.py`` for one image of 128² to 2048² and kernels of 2 to 31:
-
-    - gradients needed (training): ``"torch"``, ``F.conv2d``, whose backward is tuned;
-    - at most 3×3 taps per stride step (k_h k_w <= 9 s_h s_w): ``"torch"`` up to 160²
-      outputs (the lowest fixed cost), else ``"blocked"`` shift-and-add (about one pass
-      over memory);
-    - a kernel of rank one: ``"separable"``, k_h + k_w taps instead of k_h k_w;
-    - k_h k_w / (s_h s_w) above 40 log2(out_h out_w s_h s_w), that is 40 log2 of about the
-      input size: ``"fft"``, whose cost grows with log n, not with the kernel;
-    - otherwise ``"strips"``, a depthwise ``F.conv2d`` over row strips.
-
-    Every method handles every shape and every float dtype ``corr2d`` accepts (float16,
-    bfloat16, float32, float64), so the choice is only about speed. ``"fft"`` computes
-    float16 and bfloat16 in float32 (``torch.fft`` has no others), which is still the
-    fastest for a large kernel: 300² by 31² in float16, about 50 ms against 190 ms for
-    ``F.conv2d`` in float16 (2 threads).
+@functools.cache
+def method_costs():
+    """The fitted cost tables (``COSTS``): ``{"float32 1": {method: coefficients}, ...}``.
 
     Example::
 
-        >>> choose_method((3, 3), (512, 512))
-        'blocked'
+        >>> sorted(method_costs())
+        ['float32 1', 'float32 2', 'float32 grad 2', 'float64 2']
+    """
+    return json.loads(COSTS.read_text(encoding="utf-8"))["tables"]
+
+
+def cost_table(dtype=torch.float32, needs_grad=False, threads=1):
+    """The name of the table that models ``dtype``, gradients or not, and ``threads``: the
+    measured table with the most threads up to ``threads``; float16 and bfloat16 use
+    float32's, and float64 with gradients float32's with gradients.
+
+    Example::
+
+        >>> cost_table(torch.float32, False, 8), cost_table(torch.float64, False, 1)
+        ('float32 2', 'float64 2')
+    """
+    kind = "float64" if dtype == torch.float64 and not needs_grad else "float32"
+    kind += " grad" if needs_grad else ""
+    measured = sorted(int(name.rsplit(" ", 1)[1]) for name in method_costs()
+                      if name.rsplit(" ", 1)[0] == kind)
+    fewer = [t for t in measured if t <= threads]
+    return f"{kind} {fewer[-1] if fewer else measured[0]}"
+
+
+def predicted_seconds(method, kernel_shape, output_shape, *, stride=(1, 1), table="float32 2"):
+    """The cost model's time for one call: its coefficients (``method_costs()[table]``) times
+    ``convlib.measurements.cost_features``: a fixed cost per call, plus a cost per
+    multiply-add, plus a cost per output (the FFT: per N log2 N and per N).
+
+    Example::
+
+        >>> predicted_seconds("fused", (3, 3), (510, 510)) < predicted_seconds(
+        ...     "torch", (3, 3), (510, 510))
+        True
+    """
+    from .measurements import cost_features
+
+    coefficients = method_costs()[table][method]
+    features = cost_features(method, kernel_shape, output_shape, stride)
+    return sum(c * f for c, f in zip(coefficients, features, strict=True))
+
+
+def choose_method(kernel_shape, output_shape, *, stride=(1, 1), needs_grad=False, rank=None,
+                  dtype=torch.float32, device="cpu", fused=False, threads=1):
+    """The algorithm ``corr2d`` uses: the one the cost model predicts fastest.
+
+    Args:
+        kernel_shape, output_shape: (k_h, k_w) and (out_h, out_w), as tuples.
+        stride: (s_h, s_w).
+        needs_grad: gradients will be asked for (the forward + backward table).
+        rank: the kernel's rank (``convlib.algorithms.kernel_rank``), or ``None`` if not
+            known; ``"separable"`` is a candidate for rank one only.
+        dtype, device: the tensors'. Off the CPU the answer is ``"torch"``: one
+            ``F.conv2d`` call (cuDNN's choice), not CPU code.
+        fused: whether the fused loop is ready (``convlib.fused.ready()``); ``corr2d``
+            never compiles it on its own.
+        threads: ``torch.get_num_threads()``.
+
+    The model (``predicted_seconds``) was fitted to ``benchmarks/correlate.py`` on one
+    machine: a fixed cost per call, a cost per multiply-add and a cost per output (the FFT:
+    per N log2 N), for each method, dtype, thread count, and with gradients (forward +
+    backward). On another CPU the coefficients differ, but mostly in proportion.
+
+    Example::
+
+        >>> choose_method((3, 3), (510, 510), fused=True)
+        'fused'
         >>> choose_method((31, 31), (482, 482))
         'fft'
     """
-    if needs_grad:
+    if torch.device(device).type != "cpu":
         return "torch"
-    (k_h, k_w), (out_h, out_w) = kernel_shape, output_shape
-    taps, steps = k_h * k_w, stride[0] * stride[1]
-    if taps <= BLOCKED_MAX_TAPS * steps:
-        return "torch" if out_h * out_w <= SMALL_OUTPUT else "blocked"
-    if rank == 1 and k_h > 1 and k_w > 1:
-        return "separable"
-    if taps > FFT_TAPS_PER_LOG2 * steps * math.log2(out_h * out_w * steps):
-        return "fft"
-    return "strips"
+    table = cost_table(dtype, needs_grad, threads)
+    candidates = [m for m in method_costs()[table]
+                  if (m != "fused" or (fused and dtype in fused_loop.DTYPES))
+                  and (m != "separable" or (rank == 1 and min(kernel_shape) > 1))]
+    return min(candidates, key=lambda m: predicted_seconds(m, kernel_shape, output_shape,
+                                                           stride=stride, table=table))
+
+
+SVD_SECONDS = 1e-4
+"""About what ``kernel_rank``'s SVD of a kernel up to 31 x 31 costs: ``corr2d`` asks for the
+rank only where ``"separable"`` would save more than this."""
+
+_CHOICES = {}  # choose_method's answers by shapes and settings: a dictionary look-up per call
 
 
 def _choose(X, K, out, stride):
+    """``choose_method`` for these tensors. The kernel's rank (an SVD) is computed only where
+    ``"separable"`` would win for a rank-one kernel by more than the SVD costs."""
     needs_grad = torch.is_grad_enabled() and (X.requires_grad or K.requires_grad)
-    rank = None
-    if (not needs_grad and K.shape[0] * K.shape[1] > BLOCKED_MAX_TAPS
-            and out[0] * out[1] > SMALL_OUTPUT and min(K.shape) > 1):
-        rank = kernel_rank(K)  # worth an SVD only when the image is large
-    return choose_method(K.shape, out, stride, needs_grad, rank)
+    key = (K.shape, out, stride, needs_grad, X.dtype, X.is_cpu, fused_loop.ready(),
+           torch.get_num_threads())
+    found = _CHOICES.get(key)
+    if found is None:
+        kernel_shape = tuple(K.shape)
+        settings = dict(stride=stride, needs_grad=needs_grad, dtype=X.dtype,
+                        device=X.device, fused=key[6], threads=key[7])
+        general = choose_method(kernel_shape, out, **settings)
+        rank_one = choose_method(kernel_shape, out, rank=1, **settings)
+        if rank_one == "separable":
+            table = cost_table(X.dtype, needs_grad, key[7])
+            saved = (predicted_seconds(general, kernel_shape, out, stride=stride, table=table)
+                     - predicted_seconds(rank_one, kernel_shape, out, stride=stride,
+                                         table=table))
+            if saved < SVD_SECONDS:
+                rank_one = general
+        found = general, rank_one
+        if len(_CHOICES) > 10_000:
+            _CHOICES.clear()
+        _CHOICES[key] = found
+    general, rank_one = found
+    if rank_one == "separable" and kernel_rank(K) == 1:
+        return "separable"
+    return general
 
 
 def method_for(X, K, *, stride=1, padding=0, dilation=1):
@@ -89,8 +160,8 @@ def method_for(X, K, *, stride=1, padding=0, dilation=1):
 
     Example::
 
-        >>> method_for(torch.zeros(512, 512), torch.zeros(3, 3))
-        'blocked'
+        >>> method_for(torch.zeros(2048, 2048), torch.eye(31))   # a large kernel: the FFT
+        'fft'
     """
     X, K = as_matrix("X", X), as_matrix("K", K)
     padding = as_pair("padding", padding, minimum=0)
@@ -143,8 +214,11 @@ def corr2d(X, K, *, stride=1, padding=0, dilation=1, method=None):
         padding: zero rows and columns added on *each* side, int or (p_h, p_w).
         dilation: spacing of the kernel's taps, int or (d_h, d_w).
         method: ``None`` picks the fastest algorithm (``choose_method``), or one of
-            ``"direct"``, ``"blocked"``, ``"strips"``, ``"separable"``, ``"fft"``,
-            ``"torch"``, ``"im2col"`` (see ``convlib.algorithms``).
+            ``"direct"``, ``"blocked"``, ``"fused"``, ``"strips"``, ``"separable"``,
+            ``"fft"``, ``"torch"``, ``"im2col"`` (see ``convlib.algorithms``).
+            ``None`` picks ``"fused"`` only once its C loop is compiled on this machine
+            (``convlib.fused.build()``, about 0.3 s once; ``method="fused"`` builds it
+            too): ``corr2d`` never compiles on its own.
 
     Shape:
         - X: (n_h, n_w); K: (k_h, k_w)
@@ -163,18 +237,13 @@ def corr2d(X, K, *, stride=1, padding=0, dilation=1, method=None):
         >>> corr2d(torch.ones(6, 6), torch.ones(3, 3), stride=2, padding=1).shape
         torch.Size([3, 3])
     """
-    X, K = as_matrix("X", X), as_matrix("K", K)
+    if not (type(X) is torch.Tensor and type(K) is torch.Tensor and X.dim() == K.dim() == 2
+            and X.is_floating_point() and K.is_floating_point() and X.numel() and K.numel()):
+        X, K = as_matrix("X", X), as_matrix("K", K)  # checked, converted, or refused
     if type(padding) is int and type(stride) is int and type(dilation) is int \
             and padding == 0 and stride == 1 and dilation == 1:  # the common case, cheaply
         (n_h, n_w), (k_h, k_w) = X.shape, K.shape
         out = (n_h - k_h + 1, n_w - k_w + 1)
-        if method is None and k_h * k_w <= BLOCKED_MAX_TAPS and 0 < out[0] \
-                and 0 < out[1] and out[0] * out[1] <= SMALL_OUTPUT \
-                and X.dtype is K.dtype and X.device == K.device:
-            # choose_method's first rule, without the bookkeeping: a few microseconds
-            # matter on a small image
-            Y = F.conv2d(X.reshape(1, 1, n_h, n_w), K.reshape(1, 1, k_h, k_w))
-            return Y.view(out)
         padding, stride, dilation = (0, 0), (1, 1), (1, 1)
         if k_h > n_h or k_w > n_w:
             check_kernel_fits(X, K)

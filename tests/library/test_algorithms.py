@@ -1,6 +1,6 @@
 """Every algorithm computes the same correlation as F.conv2d; the chooser picks one that works."""
 
-import math
+import functools
 
 import pytest
 import torch
@@ -9,15 +9,14 @@ from conftest import examples
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convlib import corr2d, corr2d_loop
+from convlib import corr2d, corr2d_loop, fused
 from convlib.algorithms import METHODS, kernel_rank
 from convlib.correlate import (
-    FFT_TAPS_PER_LOG2,
-    SMALL_OUTPUT,
     TOLERANCE,
     choose_method,
     method_for,
 )
+from convlib.measurements import CONVLIB_METHODS, benchmark_results
 
 SHAPES = [  # (input, kernel): square, non-square, 1x1, kernel as large as the input
     ((9, 9), (3, 3)), ((7, 12), (2, 5)), ((12, 7), (4, 1)), ((5, 6), (1, 1)),
@@ -87,29 +86,77 @@ def test_gradients_reach_the_kernel_whatever_the_method(method):
 
 
 def test_the_rule():
-    assert choose_method((3, 3), (510, 510)) == "blocked"
-    assert choose_method((2, 2), (2047, 2047)) == "blocked"
-    assert choose_method((3, 3), (126, 126)) == "torch"
-    assert choose_method((5, 5), (508, 508)) == "strips"
-    assert choose_method((15, 15), (498, 498)) == "strips"
-    assert choose_method((31, 31), (482, 482)) == "fft"
-    assert choose_method((31, 31), (98, 98)) == "fft"
-    assert choose_method((7, 7), (506, 506), rank=1) == "separable"
-    assert choose_method((31, 31), (2018, 2018), rank=1) == "separable"
-    assert choose_method((3, 3), (510, 510), rank=1) == "blocked"  # 6 taps save little
-    assert choose_method((7, 7), (506, 506), rank=2) == "strips"
-    assert choose_method((6, 6), (253, 253), stride=(2, 2)) == "blocked"  # 36 / 4 taps
-    assert choose_method((3, 3), (510, 510), needs_grad=True) == "torch"
-    assert 126 * 126 <= SMALL_OUTPUT < 510 * 510
+    """What the chapter says the cost model chooses (the stored fit, fused loop ready)."""
+    rule = functools.partial(choose_method, fused=True, threads=2)
+    assert rule((3, 3), (510, 510)) == "fused"
+    assert rule((2, 2), (2047, 2047)) == "fused"
+    assert rule((3, 3), (126, 126)) == "fused"
+    assert rule((31, 31), (482, 482)) == "fft"
+    assert rule((31, 31), (2018, 2018)) == "fft"
+    assert rule((31, 31), (2018, 2018), rank=1) == "separable"
+    assert rule((3, 3), (510, 510), rank=1) == "fused"  # 6 taps instead of 9 save little
+    # without the fused loop, the older methods
+    assert choose_method((3, 3), (510, 510), threads=2) in ("blocked", "torch", "strips")
+    assert choose_method((31, 31), (2018, 2018), threads=2) == "fft"
+    # float64: oneDNN has no float64 kernels, so no F.conv2d and no strips
+    assert rule((7, 7), (506, 506), dtype=torch.float64) not in ("torch", "strips")
+    # off the CPU, one F.conv2d call
+    assert rule((31, 31), (2018, 2018), device="meta") == "torch"
 
 
-def test_the_rule_counts_the_fft_against_the_taps():
-    """FFT exactly when k_h k_w / (s_h s_w) > FFT_TAPS_PER_LOG2 * log2(input size)."""
-    for n in (64, 128, 512, 2048, 8192):
-        for k in range(2, 64):
-            out = (n - k + 1, n - k + 1)
-            is_fft = choose_method((k, k), out) == "fft"
-            assert is_fft == (k * k > FFT_TAPS_PER_LOG2 * math.log2(out[0] * out[1]))
+def test_with_gradients_the_rule_weighs_forward_and_backward():
+    """Issue 23: the rule always took F.conv2d when gradients were needed, although the FFT
+    and the fused loop backpropagate correctly and faster for large kernels."""
+    rule = functools.partial(choose_method, needs_grad=True, threads=2)
+    assert rule((31, 31), (2018, 2018)) == "fft"
+    assert rule((31, 31), (2018, 2018), fused=True) == "fft"
+    assert rule((3, 3), (2046, 2046), fused=True) == "fused"
+
+
+def rule_choice(row, threads, dtype=torch.float32, needs_grad=False):
+    """What corr2d chooses for a benchmark row's case (any kernel of its rank)."""
+    n, k = row["n"], row["k"]
+    K = torch.randn(k, k, dtype=dtype)
+    if row.get("kernel") == "gaussian":
+        g = torch.linspace(1, 2, k, dtype=dtype)
+        K = torch.outer(g, g)
+    X = torch.zeros(n, n, dtype=dtype)
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        if needs_grad:
+            X.requires_grad_()
+        return method_for(X, K)
+    finally:
+        torch.set_num_threads(before)
+
+
+STORED = benchmark_results()
+COLUMN = {"torch": "F.conv2d"}
+
+
+@pytest.mark.skipif(not fused.build(), reason="the stored run had the fused loop")
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_rule_chose_what_it_chooses_now_and_near_the_fastest(threads):
+    """On the shipped run: each row's stored choice is what the rule chooses, and that
+    method was within 1.3 times the fastest of convlib's methods (the goal)."""
+    for row in (r for r in STORED["rows"] if r["threads"] == threads):
+        chosen = rule_choice(row, threads)
+        assert row["choice"] == chosen, (row["n"], row["k"], row["kernel"])
+        times = row["seconds"]
+        fastest = min(times[m] for m in CONVLIB_METHODS if m in times)
+        assert times[COLUMN.get(chosen, chosen)] <= 1.3 * fastest, (row["n"], row["k"])
+
+
+@pytest.mark.skipif(not fused.build(), reason="the stored run had the fused loop")
+@pytest.mark.parametrize("kind", ["grad_rows", "float64_rows"])
+def test_with_gradients_and_in_float64_the_rule_is_near_the_fastest(kind):
+    for row in STORED[kind]:
+        dtype = torch.float64 if kind == "float64_rows" else torch.float32
+        chosen = rule_choice(row, row["threads"], dtype, needs_grad=kind == "grad_rows")
+        assert row["choice"] == chosen, (row["n"], row["k"])
+        times = {m: t for m, t in row["seconds"].items() if m not in ("convlib", "OpenCV")}
+        assert times[chosen] <= 1.3 * min(times.values()), (row["n"], row["k"], chosen)
 
 
 @pytest.mark.parametrize("name", ["box", "sobel", "gaussian"])
@@ -136,11 +183,11 @@ def test_corr2d_picks_separable_for_a_large_image_and_a_rank_one_kernel(monkeypa
     chosen = []
     real = METHODS["separable"]
     monkeypatch.setitem(METHODS, "separable", lambda *a: chosen.append(1) or real(*a))
-    g = torch.exp(-torch.linspace(-2, 2, 9) ** 2)
-    X = torch.rand(300, 300)
+    g = torch.exp(-torch.linspace(-2, 2, 15) ** 2)
+    X = torch.rand(1000, 1000)
     assert_close(corr2d(X, torch.outer(g, g)), X, torch.outer(g, g))
     assert chosen == [1]
-    corr2d(X, torch.randn(9, 9))  # full rank: not separable
+    corr2d(X, torch.randn(15, 15))  # full rank: not separable
     assert chosen == [1]
 
 
