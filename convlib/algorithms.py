@@ -253,7 +253,7 @@ def separable(Xp, K, stride=(1, 1), dilation=(1, 1)):
 def _separable(Xp, K, stride, dilation):
     _, (U, V) = kernel_rank(K, factors=True)
     if _fused_loop.ready() and Xp.dtype in _fused_loop.DTYPES and Xp.device.type == "cpu":
-        down = across = _fused_loop.fused  # each 1-D pass in one pass over memory
+        down = across = _fused_loop.correlate  # each 1-D pass in one pass over memory
     else:
         down = blocked if K.shape[0] <= BLOCKED_MAX_TAPS else strips
         across = blocked if K.shape[1] <= BLOCKED_MAX_TAPS else strips
@@ -377,7 +377,23 @@ def im2col(Xp, K, stride=(1, 1), dilation=(1, 1)):
     return (K.reshape(1, -1) @ columns).reshape(out_h, out_w)
 
 
-fused = _fused_loop.fused
+def fused(Xp, K, stride=(1, 1), dilation=(1, 1)):
+    """The fused C loop (``convlib/fused.c``): every tap added into a tile of outputs held in
+    registers, one pass over memory. Compiled on first use (``convlib.fused.build()``);
+    where it cannot run (no C compiler, a dtype other than float32 or float64, a device
+    other than the CPU) the same sum by ``direct``.
+
+    Example::
+
+        >>> X, K = torch.arange(9.).reshape(3, 3), torch.tensor([[0., 1.], [2., 3.]])
+        >>> fused(X, K)
+        tensor([[19., 25.],
+                [37., 43.]])
+    """
+    if _fused_loop.runs_on(Xp):
+        return _fused_loop.correlate(Xp, K, stride, dilation)
+    return direct(Xp, K, stride, dilation)
+
 
 METHODS = {"direct": direct, "blocked": blocked, "fused": fused, "strips": strips,
            "separable": separable, "fft": fft, "torch": torch_conv, "im2col": im2col}

@@ -65,7 +65,7 @@ def cost_table(dtype=torch.float32, needs_grad=False, threads=1):
 def predicted_seconds(method, kernel_shape, output_shape, *, stride=(1, 1), table="float32 2"):
     """The cost model's time for one call: its coefficients (``method_costs()[table]``) times
     ``convlib.measurements.cost_features``: a fixed cost per call, plus a cost per
-    multiply-add, plus a cost per output (the FFT: per N log2 N and per N).
+    multiply-add, per output, and per tap and output row (the FFT: per N log2 N and per N).
 
     Example::
 
@@ -97,9 +97,10 @@ def choose_method(kernel_shape, output_shape, *, stride=(1, 1), needs_grad=False
         threads: ``torch.get_num_threads()``.
 
     The model (``predicted_seconds``) was fitted to ``benchmarks/correlate.py`` on one
-    machine: a fixed cost per call, a cost per multiply-add and a cost per output (the FFT:
-    per N log2 N), for each method, dtype, thread count, and with gradients (forward +
-    backward). On another CPU the coefficients differ, but mostly in proportion.
+    machine: a fixed cost per call, a cost per multiply-add, per output, and per tap and
+    output row (the FFT: per N log2 N and per N), for each method, dtype, thread count, and
+    with gradients (forward + backward). On another CPU the coefficients differ, but mostly
+    in proportion.
 
     Example::
 

@@ -22,6 +22,7 @@
 /* Outputs summed at once: eight vector registers' worth, which the compiler keeps in eight
  * registers (enough independent sums to keep both multiply-add units of a core busy). */
 #define TILE (8 * VECTOR_BYTES / (long)sizeof(real))
+#define VECTOR (VECTOR_BYTES / (long)sizeof(real))   /* numbers in one vector register */
 
 /* Below this many multiply-adds, a second thread costs more than it saves. */
 #define PARALLEL_WORK (1L << 17)
@@ -85,7 +86,7 @@ void correlate_weight(const real *X, long W, const real *G, long oh, long ow, lo
             long i1 = (band + 1) * BAND < oh ? (band + 1) * BAND : oh;
             for (long a = 0; a < kh; a++) {
                 for (long b = 0; b < kw; b++) {
-                    real acc[TILE] = {0};
+                    real acc[TILE] = {0}, rest[VECTOR] = {0};
                     double tail = 0;
                     for (long i = band * BAND; i < i1; i++) {
                         const real *g = G + i * ow;
@@ -93,10 +94,13 @@ void correlate_weight(const real *X, long W, const real *G, long oh, long ow, lo
                         long j = 0;
                         for (; j + TILE <= ow; j += TILE)
                             for (long t = 0; t < TILE; t++) acc[t] += g[j + t] * x[j + t];
+                        for (; j + VECTOR <= ow; j += VECTOR)      /* one vector at a time */
+                            for (long t = 0; t < VECTOR; t++) rest[t] += g[j + t] * x[j + t];
                         for (; j < ow; j++) tail += g[j] * x[j];
                     }
                     double sum = tail;
                     for (long t = 0; t < TILE; t++) sum += acc[t];
+                    for (long t = 0; t < VECTOR; t++) sum += rest[t];
                     mine[a * kw + b] += sum;
                 }
             }

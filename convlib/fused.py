@@ -14,8 +14,9 @@ The compile cost is paid once per machine, and only when asked for:
 - ``ready()``: the loop is compiled (in this process, or found in the cache folder).
   ``corr2d`` chooses ``"fused"`` on its own only then: it never compiles behind your back.
 - Without a working C compiler ``build()`` returns False once and remembers; ``corr2d``
-  then chooses among the other methods, and ``method="fused"`` computes the same sum with
-  ``direct`` after one ``RuntimeWarning``.
+  then chooses among the other methods, and ``method="fused"``
+  (``convlib.algorithms.fused``) computes the same sum with ``direct`` after one
+  ``RuntimeWarning``.
 
 The loop works in float32 and float64 on the CPU (other dtypes, and other devices, use
 ``direct``); it takes dilation as it is and stride by keeping every s-th output of the
@@ -252,25 +253,46 @@ class _Fused(torch.autograd.Function):
         return grad_X, grad_K, None
 
 
-def fused(Xp, K, stride=(1, 1), dilation=(1, 1)):
-    """The correlation by the C loop of ``fused.c``: one pass over memory for any kernel.
-
-    Compiles the loop first if it is not ready (``build()``). Where it cannot run (no C
-    compiler, a dtype outside ``DTYPES``, a device other than the CPU) it computes the same
-    sum with ``convlib.algorithms.direct``, and warns once if the reason is the compiler.
+def runs_on(Xp):
+    """Whether the C loop can compute on ``Xp``: a CPU tensor of a dtype in ``DTYPES``, and
+    the loop built (``build()`` is called if needed; if it fails, a ``RuntimeWarning`` says
+    why, once per process).
 
     Example::
 
-        >>> from convlib.algorithms import torch_conv
+        >>> runs_on(torch.zeros(3, 3)) == build()
+        True
+        >>> runs_on(torch.zeros(3, 3, dtype=torch.float16))
+        False
+    """
+    if not Xp.is_cpu or Xp.dtype not in DTYPES:
+        return False
+    if Xp.dtype in _libraries or build():
+        return True
+    if not _warned:
+        _warned.append(True)
+        warnings.warn(f"convlib's fused loop cannot be compiled here, so method='fused' "
+                      f"runs as 'direct' shift-and-add: {_failure}", RuntimeWarning,
+                      stacklevel=4)
+    return False
+
+
+_warned = []
+
+
+def correlate(Xp, K, stride=(1, 1), dilation=(1, 1)):
+    """The correlation of ``Xp`` (H, W) with ``K`` (k_h, k_w) by the C loop, differentiable;
+    stride by keeping every s-th output of the stride-1 correlation. Needs
+    ``runs_on(Xp)``: ``convlib.algorithms.fused`` checks it and falls back to ``direct``.
+
+    Example::
+
+        >>> import torch.nn.functional as F
         >>> X, K = torch.rand(20, 30), torch.rand(3, 4)
-        >>> torch.allclose(fused(X, K), torch_conv(X, K), atol=1e-5)
+        >>> runs_on(X) and torch.allclose(correlate(X, K), F.conv2d(X[None, None],
+        ...                                                       K[None, None])[0, 0])
         True
     """
-    if not Xp.is_cpu or Xp.dtype not in DTYPES or not (Xp.dtype in _libraries or build()):
-        if _failure is not None:
-            _warn_once()
-        from .algorithms import direct
-        return direct(Xp, K, stride, dilation)
     needs_grad = torch.is_grad_enabled() and (Xp.requires_grad or K.requires_grad)
     Y = _Fused.apply(Xp, K, dilation) if needs_grad else _correlate(Xp, K, dilation)
     if stride != (1, 1):
@@ -278,14 +300,3 @@ def fused(Xp, K, stride=(1, 1), dilation=(1, 1)):
         if not needs_grad:
             Y = Y.contiguous()
     return Y
-
-
-_warned = []
-
-
-def _warn_once():
-    if not _warned:
-        _warned.append(True)
-        warnings.warn(f"convlib's fused loop cannot be compiled here, so method='fused' "
-                      f"runs as 'direct' shift-and-add: {_failure}", RuntimeWarning,
-                      stacklevel=3)

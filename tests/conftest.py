@@ -24,11 +24,18 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """The notebooks (nbval) and the browser tests are slow: the quick loop skips them."""
+    """The notebooks (nbval) and the browser tests are slow: the quick loop skips them.
+    Before any notebook runs, the fused loop is compiled (once per machine, into its cache
+    folder), so that every chapter's kernel finds it ready, as it was when the outputs were
+    stored (tools/refresh_outputs.py does the same)."""
     for item in items:
         path = str(item.fspath)
         if path.endswith(".ipynb") or path.endswith("test_browser.py"):
             item.add_marker(pytest.mark.slow)
+    if any(str(item.fspath).endswith(".ipynb") for item in items):
+        from convlib import fused
+
+        fused.build()
 
 
 def examples(count):

@@ -83,18 +83,24 @@ def test_stored_goal_figures_follow_from_the_rows(threads):
                                                   if m in r["seconds"])
                      for r in rows)
     assert math.isclose(goals["max_convlib_over_fastest"], to_fastest, rel_tol=1e-9)
+    column = {"torch": "F.conv2d"}
+    choice = max(r["seconds"][column.get(r["choice"], r["choice"])]
+                 / min(r["seconds"][m] for m in CONVLIB_METHODS if m in r["seconds"])
+                 for r in rows)
+    assert math.isclose(goals["max_choice_over_fastest"], choice, rel_tol=1e-9)
 
 
 def test_goal_figures_on_made_up_rows():
-    rows = [{"n": 128, "k": 3, "kernel": "random",
+    rows = [{"n": 128, "k": 3, "kernel": "random", "choice": "torch",
              "seconds": {"F.conv2d": 2.0, "convlib": 3.0, "OpenCV": 1.5, "fft": 4.0}},
-            {"n": 512, "k": 3, "kernel": "random",
+            {"n": 512, "k": 3, "kernel": "random", "choice": "fused",
              "seconds": {"F.conv2d": 8.0, "convlib": 1.0, "OpenCV": 2.0, "fft": 0.5,
-                         "loop": 100.0}}]
+                         "fused": 0.9, "loop": 100.0}}]
     goals = goal_figures(rows)
     assert goals["geomean_convlib_over_conv2d"] == pytest.approx((1.5 * 0.125) ** 0.5)
     assert goals["max_convlib_over_opencv"] == pytest.approx(2.0)
     assert goals["max_convlib_over_fastest"] == pytest.approx(2.0)  # 1.0 / fft's 0.5
+    assert goals["max_choice_over_fastest"] == pytest.approx(1.8)  # fused's 0.9 / 0.5
     assert goals["loop_over_convlib_512_k3"] == pytest.approx(100.0)
     assert goals["geomean_convlib_over_scipy"] is None
     assert fastest_method(rows[0]) == "F.conv2d"
@@ -140,12 +146,12 @@ def test_the_shipped_run_has_its_peers_and_its_roof():
 def test_fit_costs_recovers_the_costs_rows_were_made_from():
     """Rows timed by a made-up model (fixed cost, per multiply-add, per output; the FFT per
     N log2 N and per N) give back that model's coefficients."""
-    made_up = {"fused": [4e-6, 2e-11, 3e-10], "fft": [5e-5, 1e-9, 2e-9],
-               "F.conv2d": [1e-5, 3e-10, 0.0], "blocked": [2e-5, 1e-10, 5e-10],
-               "strips": [3e-5, 5e-11, 1e-9]}
+    made_up = {"fused": [4e-6, 2e-11, 3e-10, 1e-9], "fft": [5e-5, 1e-9, 2e-9, 0.0],
+               "F.conv2d": [1e-5, 3e-10, 0.0, 2e-9], "blocked": [2e-5, 1e-10, 5e-10, 0.0],
+               "strips": [3e-5, 5e-11, 1e-9, 4e-9]}
     rows = []
     for n in (100, 300, 900):
-        for k in (2, 5, 11):
+        for k in (2, 5, 11, 17):
             seconds = {}
             for column, c in made_up.items():
                 method = "torch" if column == "F.conv2d" else column
@@ -160,10 +166,11 @@ def test_fit_costs_recovers_the_costs_rows_were_made_from():
 
 
 def test_cost_features_count_the_work():
-    assert cost_features("fused", (3, 3), (10, 10)) == [1.0, 900.0, 100.0]
-    assert cost_features("separable", (3, 5), (10, 10)) == [1.0, 800.0, 100.0]
-    assert cost_features("fused", (3, 3), (5, 5), stride=(2, 2)) == [1.0, 729.0, 81.0]
-    assert cost_features("fft", (3, 3), (30, 30)) == [1.0, 1024.0 * 10, 1024.0]
+    assert cost_features("fused", (3, 3), (10, 10)) == [1.0, 900.0, 100.0, 90.0]
+    assert cost_features("separable", (3, 5), (10, 10)) == [1.0, 800.0, 100.0, 80.0]
+    assert cost_features("fused", (3, 3), (5, 5), stride=(2, 2)) == [1.0, 729.0, 81.0, 81.0]
+    assert cost_features("blocked", (3, 3), (5, 5), stride=(2, 2)) == [1.0, 225.0, 25.0, 45.0]
+    assert cost_features("fft", (3, 3), (30, 30)) == [1.0, 1024.0 * 10, 1024.0, 0.0]
     assert cost_features("fft", (2, 2), (2047, 2047))[2] == 2048.0**2
 
 
@@ -177,4 +184,4 @@ def test_the_shipped_cost_model_was_fitted_to_a_run_on_the_same_kind_of_cpu():
     assert set(method_costs()) == {"float32 1", "float32 2", "float64 2", "float32 grad 2"}
     for table in method_costs().values():
         for coefficients in table.values():
-            assert len(coefficients) == 3 and min(coefficients) >= 0
+            assert len(coefficients) == 4 and min(coefficients) >= 0
