@@ -230,9 +230,12 @@ def _correlate_weight(Xp, G, kernel_shape, dilation):
 
 
 class _Fused(torch.autograd.Function):
-    """The C loop forward; backward, the image's gradient is the full correlation of the
-    output's gradient with the flipped kernel (the C loop again, on a padded gradient), and
-    the kernel's is ``correlate_weight``."""
+    """The C loop forward. Backward, the image's gradient is the full correlation of the
+    output's gradient G with the flipped kernel (the C loop again, on a zero-padded G), and
+    the kernel's is ``correlate_weight``. When the backward itself must be differentiated
+    (``create_graph=True``: a Hessian, a gradient penalty), the same two gradients are
+    computed by this function again, which autograd can differentiate: the kernel's as the
+    correlation of the image with G as the kernel, keeping every d-th output."""
 
     @staticmethod
     def forward(ctx, Xp, K, dilation):
@@ -244,12 +247,16 @@ class _Fused(torch.autograd.Function):
     def backward(ctx, G):
         Xp, K = ctx.saved_tensors
         (d_h, d_w), (k_h, k_w) = ctx.dilation, K.shape
+        twice = torch.is_grad_enabled()  # create_graph=True: the backward is differentiated
         grad_X = grad_K = None
         if ctx.needs_input_grad[0]:
             e_h, e_w = d_h * (k_h - 1), d_w * (k_w - 1)  # the dilated kernel's reach
-            grad_X = _correlate(F.pad(G, (e_w, e_w, e_h, e_h)), K.flip(0, 1), ctx.dilation)
+            padded, flipped = F.pad(G, (e_w, e_w, e_h, e_h)), K.flip(0, 1)
+            grad_X = _Fused.apply(padded, flipped, ctx.dilation) if twice \
+                else _correlate(padded, flipped, ctx.dilation)
         if ctx.needs_input_grad[1]:
-            grad_K = _correlate_weight(Xp, G, K.shape, ctx.dilation)
+            grad_K = _Fused.apply(Xp, G, (1, 1))[::d_h, ::d_w] if twice \
+                else _correlate_weight(Xp, G, K.shape, ctx.dilation)
         return grad_X, grad_K, None
 
 

@@ -76,6 +76,25 @@ def test_gradcheck_with_stride_and_dilation(stride, dilation):
     assert torch.autograd.gradcheck(lambda x, k: fused_method(x, k, stride, dilation), (X, K))
 
 
+@pytest.mark.parametrize("dilation", [(1, 1), (2, 3)])
+def test_second_derivatives_are_those_of_the_correlation(dilation):
+    """A Hessian differentiates the backward: chapter 3's Hessian of the loss in the kernel
+    came out wrong when the backward was the C loop alone (not differentiable)."""
+    gen = torch.Generator().manual_seed(7)
+    X = torch.randn(11, 13, generator=gen, dtype=torch.float64, requires_grad=True)
+    K = torch.randn(3, 2, generator=gen, dtype=torch.float64, requires_grad=True)
+    assert torch.autograd.gradgradcheck(lambda x, k: fused_method(x, k, (1, 1), dilation),
+                                        (X, K))
+
+    def loss(k, method):
+        Y = corr2d(X.detach(), k, dilation=dilation, method=method)
+        return (Y - 1).pow(2).sum()
+
+    hessian = torch.autograd.functional.hessian(lambda k: loss(k, "fused"), K.detach())
+    expected = torch.autograd.functional.hessian(lambda k: loss(k, "torch"), K.detach())
+    assert torch.allclose(hessian, expected, atol=1e-9)
+
+
 def test_other_dtypes_compute_the_same_sum():
     X, K = torch.randn(20, 30).half(), torch.randn(3, 3).half()
     got = fused_method(X, K)
