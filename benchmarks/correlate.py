@@ -43,15 +43,16 @@ import torch.nn.functional as F
 
 import convlib.algorithms as algorithms
 import convlib.correlate as correlate
+import convlib.costs as costs
 from convlib import corr2d, corr2d_loop, fused
 from convlib.algorithms import METHODS, kernel_rank
-from convlib.correlate import COSTS, method_for
+from convlib.correlate import method_for
+from convlib.costs import COSTS, fit_costs
 from convlib.measurements import (
     RESULTS,
     TARGETS,
     cache_bytes,
     caches,
-    fit_costs,
     goal_figures,
 )
 
@@ -468,7 +469,7 @@ def main():
         print("\nfitting the cost model (5 rounds, the rule's candidates only)")
         tables = fit_pass(cases, args.threads)
         COSTS.write_text(json.dumps({"fitted_to": info, "tables": tables}, indent=1) + "\n")
-        correlate.method_costs.cache_clear()
+        costs.method_costs.cache_clear()
         correlate._CHOICES.clear()
         print(f"wrote the fitted cost model to {COSTS}")
     rows, goals, passes = [], {}, {}

@@ -11,73 +11,18 @@ Shapes: the input ``X`` is ``(n_h, n_w)``, the kernel ``K`` is ``(k_h, k_w)``; w
 ``F.conv2d``, despite its name, is a cross-correlation).
 """
 
-import functools
-import json
-import pathlib
-
 import torch
 import torch.nn.functional as F
 
 from . import fused as fused_loop
 from .algorithms import METHODS, kernel_rank
 from .checks import as_matrix, as_pair, check_kernel_fits
+from .costs import cost_table, method_costs, predicted_seconds
 from .shapes import unchecked_output_size
-
-COSTS = pathlib.Path(__file__).with_name("data") / "method_costs.json"
-"""The cost model's coefficients, fitted by ``benchmarks/correlate.py --fit``
-(``convlib.measurements.fit_costs``) to a run on one machine."""
 
 TOLERANCE = 1e-5
 """Every method agrees with ``F.conv2d`` to within ``TOLERANCE * sum|K| * max|X|`` (float32),
 that is, relative to the largest value the output could take."""
-
-
-@functools.cache
-def method_costs():
-    """The fitted cost tables (``COSTS``): ``{"float32 1": {method: coefficients}, ...}``.
-
-    Example::
-
-        >>> sorted(method_costs())
-        ['float32 1', 'float32 2', 'float32 grad 2', 'float64 2']
-    """
-    return json.loads(COSTS.read_text(encoding="utf-8"))["tables"]
-
-
-def cost_table(dtype=torch.float32, needs_grad=False, threads=1):
-    """The name of the table that models ``dtype``, gradients or not, and ``threads``: the
-    measured table with the most threads up to ``threads``; float16 and bfloat16 use
-    float32's, and float64 with gradients float32's with gradients.
-
-    Example::
-
-        >>> cost_table(torch.float32, False, 8), cost_table(torch.float64, False, 1)
-        ('float32 2', 'float64 2')
-    """
-    kind = "float64" if dtype == torch.float64 and not needs_grad else "float32"
-    kind += " grad" if needs_grad else ""
-    measured = sorted(int(name.rsplit(" ", 1)[1]) for name in method_costs()
-                      if name.rsplit(" ", 1)[0] == kind)
-    fewer = [t for t in measured if t <= threads]
-    return f"{kind} {fewer[-1] if fewer else measured[0]}"
-
-
-def predicted_seconds(method, kernel_shape, output_shape, *, stride=(1, 1), table="float32 2"):
-    """The cost model's time for one call: its coefficients (``method_costs()[table]``) times
-    ``convlib.measurements.cost_features``: a fixed cost per call, plus a cost per
-    multiply-add, per output, and per tap and output row (the FFT: per N log2 N and per N).
-
-    Example::
-
-        >>> predicted_seconds("fused", (3, 3), (510, 510)) < predicted_seconds(
-        ...     "torch", (3, 3), (510, 510))
-        True
-    """
-    from .measurements import cost_features
-
-    coefficients = method_costs()[table][method]
-    features = cost_features(method, kernel_shape, output_shape, stride)
-    return sum(c * f for c, f in zip(coefficients, features, strict=True))
 
 
 def choose_method(kernel_shape, output_shape, *, stride=(1, 1), needs_grad=False, rank=None,

@@ -10,14 +10,13 @@ import statistics
 import pytest
 
 from convlib.algorithms import METHODS
+from convlib.costs import cost_features, fit_costs
 from convlib.measurements import (
     CONVLIB_METHODS,
     TARGETS,
     benchmark_results,
     cache_bytes,
-    cost_features,
     fastest_method,
-    fit_costs,
     goal_figures,
 )
 
@@ -177,7 +176,7 @@ def test_cost_features_count_the_work():
 def test_the_shipped_cost_model_was_fitted_to_a_run_on_the_same_kind_of_cpu():
     """The rule's coefficients come from a run of the benchmark (``--fit``) on the CPU of the
     shipped results; its choices are checked against those results in test_algorithms."""
-    from convlib.correlate import COSTS, method_costs
+    from convlib.costs import COSTS, method_costs
 
     fitted = json.loads(COSTS.read_text())["fitted_to"]
     assert fitted["cpu"] == RESULTS["machine"]["cpu"]
