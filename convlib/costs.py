@@ -115,7 +115,8 @@ def _fit(features, seconds):
 
 
 COST_COLUMNS = {"torch": "F.conv2d"}
-"""The benchmark's column of a method where the names differ."""
+"""The grid rows' column of a method where the names differ (the float64 and gradient rows
+use the method's own name)."""
 
 
 def fit_costs(results):
@@ -142,9 +143,8 @@ def fit_costs(results):
     for name, rows in groups.items():
         table = {}
         for method in ("blocked", "fused", "strips", "separable", "fft", "torch", "direct"):
-            column = COST_COLUMNS.get(method, method)
-            if " grad " in name and method == "torch":
-                column = "torch"
+            column = method if name.startswith("float64") or " grad " in name \
+                else COST_COLUMNS.get(method, method)
             if method == "direct" and " grad " not in name:
                 continue  # without gradients, blocked does the same passes faster
             timed = [r for r in rows if column in r["seconds"]]

@@ -184,3 +184,17 @@ def test_the_shipped_cost_model_was_fitted_to_a_run_on_the_same_kind_of_cpu():
     for table in method_costs().values():
         for coefficients in table.values():
             assert len(coefficients) == 4 and min(coefficients) >= 0
+
+
+def test_fit_costs_reads_f_conv2d_under_either_name():
+    """The grid rows name F.conv2d's column "F.conv2d", the float64 and gradient rows
+    "torch" (the method's name): both are fitted. The float64 table had no torch entry."""
+    c = [1e-5, 3e-10, 1e-9, 2e-9]
+    rows = []
+    for n, k in [(100, 2), (300, 5), (900, 11), (200, 17), (600, 3)]:
+        f = cost_features("torch", (k, k), (n - k + 1, n - k + 1))
+        rows.append({"threads": 2, "n": n, "k": k, "dtype": "float64",
+                     "seconds": {"torch": sum(a * b for a, b in zip(c, f, strict=True))}})
+    tables = fit_costs({"rows": [], "float64_rows": rows, "grad_rows": rows})
+    assert tables["float64 2"]["torch"] == pytest.approx(c, rel=1e-6)
+    assert tables["float32 grad 2"]["torch"] == pytest.approx(c, rel=1e-6)
