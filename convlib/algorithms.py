@@ -59,7 +59,9 @@ def block_size(caches=None):
     (about as many) and whatever else the core holds stay in L2 through all k_h k_w passes;
     at least ``MIN_BLOCK``. ``caches``: cache sizes by level as ``convlib.measurements.caches()``
     reads them (this machine's by default). Measured on 2048² images with 2 threads: on an
-    Intel Xeon with a 2 MiB L2 (2^17 outputs), 1.4 to 1.7 times faster than 2^19.
+    Intel Xeon with a 2 MiB L2 (2^17 outputs), 1.4 to 1.7 times faster than 2^19; on the AMD
+    EPYC of the stored run (512 KiB L2, so ``MIN_BLOCK``), 2^19 was faster than 2^17
+    (``benchmarks/correlate.py`` times several block sizes; chapter 9 shows them).
 
     Example::
 
@@ -85,7 +87,11 @@ put 16 channels in one vector register (AVX-512; two AVX2 registers), and a coun
 not a multiple runs several times slower."""
 
 STRIP_ROWS = 64
-"""...and at most this many output rows per strip (one strip's rows stay in L2)."""
+"""...and at most this many output rows per strip. The cap sets how many strips (channels)
+there are: 16 up to 16 x 64 output rows, more for taller images. It does not keep a strip
+in a cache: after oneDNN reorders the input, the working set does not depend on the strip's
+height (``benchmarks/correlate.py`` times heights 16 to 1024 at 2048², k = 7; chapter 9
+shows the stored run's times)."""
 
 FFT_DTYPES = (torch.float32, torch.float64)
 """The dtypes ``torch.fft`` transforms in on the CPU (float16 raises 'Unsupported dtype Half';
