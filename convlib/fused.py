@@ -2,9 +2,11 @@
 
 Shift-and-add (``convlib.algorithms.direct``) makes k_h k_w passes over the image, one per
 tap. ``fused.c`` makes one: it keeps a tile of outputs in the CPU's registers while every
-tap is added into it, then writes the tile once. PyTorch has no such operation, so convlib
-compiles the 60 lines of C on the reader's machine with the C compiler PyTorch's own
-``torch.compile`` uses (``cc -O3 -march=native -fopenmp``) and calls it with ``ctypes``.
+tap is added into it, then writes the tile once. Most rows go two at a time (``tile_pair``):
+an input row feeds both, so most input vectors loaded serve two multiply-adds. PyTorch has
+no such operation, so convlib compiles the C (under 200 lines) on the reader's machine with
+the C compiler PyTorch's own ``torch.compile`` uses (``cc -O3 -march=native -fopenmp``)
+and calls it with ``ctypes``.
 
 The compile cost is paid once per machine, and only when asked for:
 

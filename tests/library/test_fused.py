@@ -47,6 +47,25 @@ def test_rows_of_every_width_around_a_tile(dtype, extra, k):
         assert_close(fused_method(X, K), X, K)
 
 
+PAIRS = {torch.float32: 48, torch.float64: 24}  # 6 AVX2 registers per row (AVX-512: 2x)
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+@pytest.mark.parametrize("k_h", [1, 2, 3, 6])
+@pytest.mark.parametrize("d_h", [1, 2])
+def test_rows_in_pairs(dtype, k_h, d_h):
+    """Rows go in pairs (tile_pair) when they are at least PAIR wide and d_h = 1: an input
+    row feeds the top row, the bottom row or both. Odd heights leave a last row to a tile;
+    narrower rows and d_h > 1 take tiles only. Widths cover AVX-512's pairs too."""
+    gen = torch.Generator().manual_seed(k_h * 10 + d_h)
+    for out_h in (1, 2, 3, 4, 7):
+        for out_w in (PAIRS[dtype] - 1, PAIRS[dtype], PAIRS[dtype] + 1,
+                      2 * PAIRS[dtype] + 5, 4 * PAIRS[dtype] + 3):
+            K = torch.randn(k_h, 3, generator=gen, dtype=dtype)
+            X = torch.randn(out_h + d_h * (k_h - 1), out_w + 2, generator=gen, dtype=dtype)
+            assert_close(fused_method(X, K, (1, 1), (d_h, 1)), X, K, dilation=(d_h, 1))
+
+
 @pytest.mark.parametrize("threads", [1, 2, 3])
 def test_threads_share_the_rows_and_the_kernel_gradient(threads):
     """Above PARALLEL_WORK multiply-adds the rows (and the kernel gradient's bands) are
