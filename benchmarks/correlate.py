@@ -15,9 +15,10 @@ in ``convlib.algorithms`` (im2col only while its column matrix fits in ``IM2COL_
 ``scipy.signal.correlate`` (both on the same float32 data; OpenCV computes a same-size output
 that is cropped to the valid part, which gives it slightly more work). The methods of one
 case are timed in interleaved rounds, so that a burst of load elsewhere on the machine hits
-all of them alike; each time is the median over rounds, each round the mean of enough calls
-to last about a millisecond, after one untimed call (so that no method pays for the state
-of caches and memory allocator that the previous one left). Also measures the memory
+all of them alike, in a new order each round, so that none always follows the same one.
+Each time is the median over rounds, each round the mean of enough calls to last about a
+millisecond, after one untimed call (so that no method pays for the state of caches and
+memory allocator that the previous one left). Also measures the memory
 bandwidth (one shift-and-add pass over arrays much larger than the caches, and over arrays
 of each image size, where the data actually is), forward + backward times (gradients),
 float64 times, and how strip height and block size change ``strips`` and ``blocked``.
@@ -33,6 +34,7 @@ import json
 import os
 import pathlib
 import platform
+import random
 import statistics
 import tempfile
 import time
@@ -134,8 +136,11 @@ def check_peers_agree(fns, X, K):
 
 
 def time_case(fns, rounds):
-    """Median seconds per call of each function, timed in interleaved rounds."""
+    """Median seconds per call of each function, timed in interleaved rounds, in a new order
+    each round (seeded): on the stored machine a method timed always right after the same
+    long single-threaded one ran up to 1.7 times slower than the same calls elsewhere."""
     calls, samples = {}, {name: [] for name in fns}
+    order, shuffle = list(fns), random.Random(0).shuffle
     for name, fn in fns.items():  # warm-up, and how many calls make a round
         start = time.perf_counter()
         fn()
@@ -144,7 +149,9 @@ def time_case(fns, rounds):
         if once > 0.3:  # the slow ones (loop, im2col, F.conv2d on 2048²): fewer rounds
             samples[name].append(once)
     for r in range(rounds):
-        for name, fn in fns.items():
+        shuffle(order)
+        for name in order:
+            fn = fns[name]
             slow = samples[name] and samples[name][0] > 0.3
             if slow and r >= 2:
                 continue
